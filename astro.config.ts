@@ -1,0 +1,28 @@
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { loadContent } from './src/files/content.ts';
+import { contentRoot } from './src/files/root.ts';
+import { formatDiagnostic } from './src/core/diagnostics.ts';
+
+// Validate before Astro starts: a committee member gets `file:line: field: message`
+// lines, the same as `npm run validate`, instead of a stack trace from the content layer.
+const root = contentRoot();
+const content = loadContent(root);
+if (content.diagnostics.length > 0 || !content.program) {
+  for (const d of content.diagnostics) console.error(formatDiagnostic(d));
+  console.error(`\nThe site was not built: ${content.diagnostics.length} problem(s) in program.yml or content/mentors. Fix them, or run npm run validate to check again.`);
+  process.exit(1);
+}
+const program = content.program;
+
+export default defineConfig({
+  site: program.site.url,
+  base: program.site.base,
+  trailingSlash: 'always',
+  outDir: process.env.MENTORKIT_OUT ?? './dist',
+  integrations: [mdx(), sitemap()],
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+  telemetry: false,
+});

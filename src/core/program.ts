@@ -1,0 +1,155 @@
+import { z } from 'zod';
+
+/**
+ * program.yml: the rules a program committee sets. Every field has a default
+ * except the two that identify the program, so a fork starts with a working file.
+ * The docs table in docs/program-yml.md is generated from these descriptions.
+ */
+
+const login = z
+  .string()
+  .regex(/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/, {
+    error: 'is not a GitHub login (letters, digits and single hyphens, at most 39 characters)',
+  });
+
+const taxonomyItem = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be lowercase words joined by hyphens, e.g. data-science' }),
+  label: z.string().min(1),
+});
+
+const topic = taxonomyItem.extend({
+  synonyms: z
+    .array(z.string().min(1))
+    .default([])
+    .describe('Other tags people use for this topic. A profile that uses one is rejected with the canonical id suggested.'),
+});
+
+const defaultStages = [
+  { id: 'undergraduate', label: 'Undergraduate' },
+  { id: 'masters', label: "Master's student" },
+  { id: 'phd', label: 'PhD student' },
+  { id: 'postdoc', label: 'Postdoc' },
+  { id: 'early-career', label: 'Early career' },
+  { id: 'mid-career', label: 'Mid career' },
+  { id: 'career-change', label: 'Changing careers' },
+];
+const defaultFormats = [
+  { id: 'video', label: 'Video call' },
+  { id: 'chat', label: 'Chat' },
+  { id: 'email', label: 'E-mail' },
+  { id: 'in-person', label: 'In person' },
+];
+const defaultKinds = [
+  { id: 'one-on-one', label: 'One-on-one' },
+  { id: 'peer-group', label: 'Peer group' },
+  { id: 'industry', label: 'Industry mentoring' },
+];
+
+const bcp47 = z.string().refine(
+  (tag) => {
+    try {
+      return Intl.getCanonicalLocales(tag).length === 1;
+    } catch {
+      return false;
+    }
+  },
+  { error: 'is not a BCP 47 language tag (examples: en, pt-BR, zh-Hant)' },
+);
+
+function days(description: string, value: number) {
+  return z.number().int().min(1).max(365).default(value).describe(description);
+}
+
+export const limitsSchema = z.strictObject({
+  max_open_requests: z
+    .number().int().min(1).max(10).default(2)
+    .describe('Requests a mentee may hold at once in status pending or saved.'),
+  max_active_partnerships: z
+    .number().int().min(1).max(5).default(1)
+    .describe('Active partnerships a mentee may hold at once.'),
+  max_mentor_capacity: z
+    .number().int().min(1).max(20).default(2)
+    .describe('Upper bound for a mentor profile’s availability.capacity.'),
+  request_reminder_days: days('Days after a request is filed before the mentor is reminded.', 7),
+  request_last_notice_days: days('Days after a request is filed before the mentor gets a last notice.', 23),
+  request_expiry_days: days('Days after which an unanswered request expires.', 30),
+  save_for_later_days: days('Days a request saved with /later stays open before it expires.', 30),
+  checkin_interval_days: days('Days without a /checkin before a partnership is reminded.', 30),
+  end_notice_days: days('Notice period, in days, when one party ends a partnership early with /end.', 30),
+});
+
+export const programSchema = z
+  .strictObject({
+    name: z.string().min(1).max(120).describe('The program’s name, shown in the site header and in bot comments.'),
+    repository: z
+      .string()
+      .regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, { error: 'must be "owner/repo", the GitHub repository that holds requests' })
+      .describe('The GitHub repository, as owner/repo, where mentees file requests.'),
+    description: z.string().max(300).default('').describe('One sentence about the program for the home page and search engines.'),
+    site: z
+      .strictObject({
+        url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://example-org.github.io' }).optional()
+          .describe('The origin the site is served from; used for the sitemap and canonical links.'),
+        base: z
+          .string()
+          .regex(/^\/(?:[A-Za-z0-9._-]+\/)*$/, { error: 'must start and end with "/", e.g. "/" or "/mentoring/"' })
+          .default('/')
+          .describe('Path the site lives under. Use "/<repo>/" for a project Pages site.'),
+      })
+      .prefault({})
+      .describe('Where the directory is published.'),
+    maintainers: z
+      .array(login)
+      .min(1, { error: 'needs at least one maintainer login' })
+      .describe('GitHub logins of the program committee. They may act for anyone and receive reports.'),
+    maintainer_team: z
+      .string()
+      .regex(/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/, { error: 'must be "org/team-slug"' })
+      .optional()
+      .describe('Optional GitHub team (org/team-slug) whose members count as maintainers too.'),
+    limits: limitsSchema.prefault({}).describe('Quotas and day counts the bot enforces.'),
+    terms: z
+      .array(z.number().int().min(1).max(24))
+      .min(1)
+      .default([3, 6, 9, 12])
+      .describe('Partnership terms, in months, that a mentee may request.'),
+    taxonomy: z
+      .strictObject({
+        topics: z.array(topic).min(1).describe('Topics a mentor may list. Ids are what profiles use.'),
+        stages: z.array(taxonomyItem).min(1).default(defaultStages).describe('Career stages a mentor may mentor.'),
+        formats: z.array(taxonomyItem).min(1).default(defaultFormats).describe('How partners meet.'),
+        kinds: z.array(taxonomyItem).min(1).default(defaultKinds).describe('Kinds of mentoring offered.'),
+        languages: z
+          .array(bcp47)
+          .default([])
+          .describe('BCP 47 tags a profile may use. Empty means any valid tag.'),
+      })
+      .describe('The vocabulary profiles are checked against and the directory filters on.'),
+  })
+  .superRefine((program, ctx) => {
+    const seen = new Map<string, string>();
+    program.taxonomy.topics.forEach((t, i) => {
+      for (const tag of [t.id, ...t.synonyms]) {
+        const owner = seen.get(tag);
+        if (owner !== undefined && owner !== t.id) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['taxonomy', 'topics', i, 'synonyms'],
+            message: `"${tag}" is already used by topic "${owner}"; a tag may belong to one topic only`,
+          });
+        }
+        seen.set(tag, t.id);
+      }
+    });
+    const l = program.limits;
+    if (!(l.request_reminder_days < l.request_last_notice_days && l.request_last_notice_days < l.request_expiry_days)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['limits', 'request_last_notice_days'],
+        message: `reminder (${l.request_reminder_days}) < last notice (${l.request_last_notice_days}) < expiry (${l.request_expiry_days}) must hold`,
+      });
+    }
+  });
+
+export type Program = z.infer<typeof programSchema>;
+export type ProgramInput = z.input<typeof programSchema>;

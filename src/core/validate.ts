@@ -1,0 +1,84 @@
+import matter from 'gray-matter';
+import { programSchema, type Program } from './program.ts';
+import { makeProfileSchema, type Mentor } from './profile.ts';
+import { findContactData } from './privacy.ts';
+import {
+  type Diagnostic,
+  keysAt,
+  lineOfPath,
+  parseLocatedYaml,
+  yamlSyntaxDiagnostics,
+  zodDiagnostics,
+} from './diagnostics.ts';
+
+export interface ProgramResult {
+  program?: Program;
+  diagnostics: Diagnostic[];
+}
+
+export function validateProgram(file: string, text: string): ProgramResult {
+  const y = parseLocatedYaml(text);
+  const syntax = yamlSyntaxDiagnostics(file, y);
+  if (syntax.length) return { diagnostics: syntax };
+  const parsed = programSchema.safeParse(y.doc.toJS() ?? {});
+  if (parsed.success) return { program: parsed.data, diagnostics: [] };
+  return { diagnostics: zodDiagnostics(file, y, parsed.error, (p) => keysAt(programSchema, p)) };
+}
+
+export interface ProfileResult {
+  mentor?: Mentor;
+  diagnostics: Diagnostic[];
+}
+
+const PRIVACY_HINT = {
+  email: 'looks like an e-mail address; profiles are public, so remove it (mentees reach you through the request issue)',
+  phone: 'looks like a phone number; profiles are public, so remove it (mentees reach you through the request issue)',
+} as const;
+
+/**
+ * Validate one profile file. `file` is the path to print; `login` is the file's
+ * base name, which must equal the `github` field.
+ */
+export function validateProfile(file: string, login: string, text: string, program: Program): ProfileResult {
+  // gray-matter caches by content; a fresh options object keeps our yaml engine.
+  const fm = matter(text, { engines: { yaml: () => ({}) } } as never);
+  if (!/^---\r?\n/.test(text)) {
+    return {
+      diagnostics: [{ file, line: 1, field: '(file)', message: 'has no front matter; start the file with a line "---", the profile fields, then "---"' }],
+    };
+  }
+  const y = parseLocatedYaml(fm.matter.replace(/^\r?\n/, ''), 2);
+  const diagnostics = yamlSyntaxDiagnostics(file, y);
+  const data = (diagnostics.length ? undefined : y.doc.toJS()) as Record<string, unknown> | undefined;
+
+  if (data !== undefined) {
+    const schema = makeProfileSchema(program);
+    const parsed = schema.safeParse(data ?? {});
+    if (!parsed.success) diagnostics.push(...zodDiagnostics(file, y, parsed.error, (p) => keysAt(schema, p)));
+    if (typeof data?.github === 'string' && data.github !== login) {
+      diagnostics.push({
+        file,
+        line: lineOfPath(y, ['github']),
+        field: 'github',
+        message: `"${data.github}" does not match the file name "${login}.md"; rename the file to ${data.github}.md or correct the login`,
+      });
+    }
+    if (parsed.success && diagnostics.length === 0) {
+      const country = parsed.data.location.country;
+      const found = findContactData(text, country);
+      if (found.length === 0) return { mentor: { ...parsed.data, body: fm.content }, diagnostics };
+    }
+  }
+
+  const country = (data?.location as { country?: unknown } | undefined)?.country;
+  const frontEnd = 1 + fm.matter.split(/\r?\n/).length;
+  for (const f of findContactData(text, typeof country === 'string' ? country : undefined)) {
+    diagnostics.push({ file, line: f.line, field: f.line <= frontEnd ? keyOnLine(text, f.line) : 'body', message: PRIVACY_HINT[f.kind] });
+  }
+  return { diagnostics };
+}
+
+function keyOnLine(text: string, line: number): string {
+  const m = /^\s*-?\s*([A-Za-z_][\w-]*)\s*:/.exec(text.split(/\r?\n/)[line - 1] ?? '');
+  return m?.[1] ?? '(front matter)';
+}
