@@ -24,5 +24,4 @@ export default defineConfig({
   integrations: [mdx(), sitemap()],
   build: { format: 'directory' },
   devToolbar: { enabled: false },
-  telemetry: false,
 });

@@ -1,0 +1,95 @@
+/**
+ * The directory's filtering model, shared by the build (first view, counts) and
+ * the browser (live filtering). Pure and dependency-free so it bundles small.
+ */
+
+export const FACETS = ['topic', 'stage', 'language', 'country', 'format', 'kind', 'availability'] as const;
+export type FacetKey = (typeof FACETS)[number];
+
+export const FACET_LABELS: Record<FacetKey, string> = {
+  topic: 'Topic',
+  stage: 'Career stage',
+  language: 'Language',
+  country: 'Country/region',
+  format: 'Format',
+  kind: 'Kind of mentoring',
+  availability: 'Availability',
+};
+
+/** A mentor reduced to its facet values, one list per facet. */
+export type FacetValues = Record<FacetKey, readonly string[]>;
+export type Filters = Record<FacetKey, string[]>;
+
+export interface DirectoryState {
+  q: string;
+  filters: Filters;
+}
+
+export function emptyFilters(): Filters {
+  return Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as Filters;
+}
+
+/** Read state from a query string; unknown keys are ignored so old links keep working. */
+export function parseState(search: string): DirectoryState {
+  const params = new URLSearchParams(search);
+  const filters = emptyFilters();
+  for (const f of FACETS) filters[f] = [...new Set(params.getAll(f).filter(Boolean))];
+  return { q: (params.get('q') ?? '').trim(), filters };
+}
+
+/** The query string for a state, in a stable order so equal states give equal URLs. */
+export function serializeState(state: DirectoryState): string {
+  const params = new URLSearchParams();
+  if (state.q.trim()) params.set('q', state.q.trim());
+  for (const f of FACETS) for (const v of [...state.filters[f]].sort()) params.append(f, v);
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+export function isEmptyState(state: DirectoryState): boolean {
+  return !state.q.trim() && FACETS.every((f) => state.filters[f].length === 0);
+}
+
+/** Within a facet the selected values are alternatives (OR); facets combine with AND. */
+export function matchesFilters(doc: FacetValues, filters: Filters, except?: FacetKey): boolean {
+  for (const f of FACETS) {
+    if (f === except) continue;
+    const wanted = filters[f];
+    if (wanted.length > 0 && !wanted.some((v) => doc[f].includes(v))) return false;
+  }
+  return true;
+}
+
+/**
+ * Indices of docs that match, and per facet value the number of results that
+ * ticking it would give (counting against the other facets' filters, the usual
+ * faceted-search convention, so a selected facet still shows its siblings).
+ */
+export function facetCounts(
+  docs: readonly FacetValues[],
+  candidates: readonly number[],
+  filters: Filters,
+): { results: number[]; counts: Record<FacetKey, Map<string, number>> } {
+  const counts = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<FacetKey, Map<string, number>>;
+  const results: number[] = [];
+  for (const i of candidates) {
+    const doc = docs[i]!;
+    let failed: FacetKey | null = null;
+    let failures = 0;
+    for (const f of FACETS) {
+      const wanted = filters[f];
+      if (wanted.length > 0 && !wanted.some((v) => doc[f].includes(v))) {
+        failed = f;
+        if (++failures > 1) break;
+      }
+    }
+    if (failures === 0) {
+      results.push(i);
+      for (const f of FACETS) for (const v of doc[f]) counts[f].set(v, (counts[f].get(v) ?? 0) + 1);
+    } else if (failures === 1 && failed) {
+      // Fails only this facet: it still counts toward that facet's other values.
+      for (const v of doc[failed]) counts[failed].set(v, (counts[failed].get(v) ?? 0) + 1);
+    }
+  }
+  return { results, counts };
+}

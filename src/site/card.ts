@@ -1,0 +1,45 @@
+/**
+ * A mentor card as HTML. One function serves the server-rendered list and the
+ * browser's filtered results, so both always look the same.
+ */
+export interface CardData {
+  login: string;
+  name: string;
+  pronouns?: string;
+  headline: string;
+  avatar?: string;
+  topics: string[];
+  languages: string[];
+  location: string;
+  open: boolean;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
+
+export function initials(name: string): string {
+  const parts = name.replace(/^(dr|prof)\.?\s+/i, '').split(/\s+/).filter(Boolean);
+  const first = parts[0]?.[0] ?? '?';
+  const last = parts.length > 1 ? parts[parts.length - 1]![0] : '';
+  return (first + (last ?? '')).toUpperCase();
+}
+
+/** A stable hue per login, so initials avatars are told apart at a glance. */
+export function hue(login: string): number {
+  let h = 0;
+  for (const ch of login) h = (h * 31 + ch.charCodeAt(0)) % 360;
+  return h;
+}
+
+export function renderCard(card: CardData, base: string): string {
+  const href = `${base}mentors/${encodeURIComponent(card.login)}/`;
+  const avatar = card.avatar
+    ? `<img class="avatar" src="${escapeHtml(card.avatar)}" alt="" width="56" height="56" loading="lazy" decoding="async">`
+    : `<span class="avatar avatar-initials" style="--hue:${hue(card.login)}" aria-hidden="true">${escapeHtml(initials(card.name))}</span>`;
+  const pronouns = card.pronouns ? ` <span class="pronouns">(${escapeHtml(card.pronouns)})</span>` : '';
+  const status = card.open ? '' : '<p class="badge badge-paused">Not taking requests</p>';
+  const topics = card.topics.map((t) => `<li>${escapeHtml(t)}</li>`).join('');
+  return `<li class="card${card.open ? '' : ' card-paused'}">${avatar}<div class="card-body"><h3 class="card-name"><a href="${href}">${escapeHtml(card.name)}</a>${pronouns}</h3><p class="card-headline">${escapeHtml(card.headline)}</p><ul class="tags" aria-label="Topics">${topics}</ul><p class="card-meta"><span><span class="visually-hidden">Languages: </span>${escapeHtml(card.languages.join(', '))}</span> · <span><span class="visually-hidden">Location: </span>${escapeHtml(card.location)}</span></p>${status}</div></li>`;
+}
