@@ -71,7 +71,7 @@ export function fieldName(path: readonly PropertyKey[]): string {
 export function yamlSyntaxDiagnostics(file: string, y: LocatedYaml): Diagnostic[] {
   return y.doc.errors.map((e) => ({
     file,
-    line: e.linePos?.[0]?.line !== undefined ? e.linePos[0].line + y.firstLine - 1 : y.firstLine,
+    line: lineAt(y, e.pos[0]),
     field: '(yaml)',
     message: `${e.message.split('\n')[0]}; check indentation, quotes and the colon after each key`,
   }));
@@ -91,7 +91,7 @@ export function zodDiagnostics(file: string, y: LocatedYaml, error: z.ZodError, 
       continue;
     }
     const path = issue.path as PropertyKey[];
-    out.push({ file, line: lineOfPath(y, path), field: fieldName(path), message: issue.message });
+    out.push({ file, line: lineOfPath(y, path), field: fieldName(path), message: plainMessage(issue) });
   }
   return out;
 }
@@ -120,4 +120,40 @@ function unwrap(s: z.ZodType | undefined): z.ZodType | undefined {
     } else break;
   }
   return cur;
+}
+
+/** Zod's built-in messages ("Too small: expected number to be >=1") rephrased as instructions. */
+export function plainMessage(issue: z.core.$ZodIssue): string {
+  const m = issue.message;
+  if (issue.code === 'invalid_type' && /^Invalid input/.test(m)) {
+    return issue.input === undefined ? `is required (${issue.expected})` : `must be ${article(issue.expected)}, not ${describe(issue.input)}`;
+  }
+  if (issue.code === 'too_small' && /^Too small/.test(m)) {
+    const n = Number(issue.minimum);
+    if (issue.origin === 'number') return `must be at least ${n}`;
+    if (issue.origin === 'string') return n <= 1 ? 'must not be empty' : `must be at least ${n} characters`;
+    if (issue.origin === 'array') return `must list at least ${n} item${n === 1 ? '' : 's'}`;
+  }
+  if (issue.code === 'too_big' && /^Too big/.test(m)) {
+    const n = Number(issue.maximum);
+    if (issue.origin === 'number') return `must be at most ${n}`;
+    if (issue.origin === 'string') return `must be at most ${n} characters`;
+    if (issue.origin === 'array') return `must list at most ${n} items`;
+  }
+  if (issue.code === 'invalid_value' && /^Invalid (option|input)/.test(m)) {
+    return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  }
+  return m;
+}
+
+function article(type: string): string {
+  const names: Record<string, string> = { array: 'a list', object: 'a mapping of keys', string: 'text', number: 'a number', int: 'a whole number', boolean: 'true or false' };
+  return names[type] ?? type;
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'empty';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  return `${typeof v === 'string' ? 'text' : typeof v} ${JSON.stringify(v)}`;
 }

@@ -13,7 +13,7 @@ const loginPattern = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 /** js-yaml (Astro) turns unquoted dates into Date objects; the yaml package keeps strings. Accept both, store YYYY-MM-DD. */
 export const isoDate = z.preprocess(
   (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
-  z.string({ error: 'must be a date written YYYY-MM-DD' }).refine(
+  z.string({ error: (iss) => (iss.input === undefined ? 'is required: a date written YYYY-MM-DD' : 'must be a date written YYYY-MM-DD') }).refine(
     (s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
     { error: 'must be a real date written YYYY-MM-DD, e.g. 2026-11-01' },
   ),

@@ -13,8 +13,11 @@ const login = z
   });
 
 const taxonomyItem = z.strictObject({
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be lowercase words joined by hyphens, e.g. data-science' }),
-  label: z.string().min(1),
+  id: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be lowercase words joined by hyphens, e.g. data-science' })
+    .describe('The tag profiles use: lowercase words joined by hyphens.'),
+  label: z.string().min(1).describe('How the directory shows it.'),
 });
 
 const topic = taxonomyItem.extend({
