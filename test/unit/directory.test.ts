@@ -1,0 +1,113 @@
+import { describe, expect, test } from 'vitest';
+import { emptyFilters, facetCounts, isEmptyState, parseState, serializeState, type FacetValues } from '../../src/core/directory.ts';
+import { bioTerms, tokenize } from '../../src/core/search-text.ts';
+import { createEngine, normalizeTerm } from '../../src/scripts/search-engine.ts';
+import { searchIndex, sortMentors, facetOptions } from '../../src/site/model.ts';
+import { renderCard } from '../../src/site/card.ts';
+import { makeProfileSchema } from '../../src/core/profile.ts';
+import { repoProgram, validProfile } from '../support/profiles.ts';
+
+const doc = (over: Partial<Record<keyof FacetValues, string[]>>): FacetValues => ({
+  topic: [], stage: [], language: [], country: [], format: [], kind: [], availability: ['open'], ...over,
+});
+
+describe('directory state in the URL', () => {
+  test('round trip, stable order, unknown keys ignored', () => {
+    const s = parseState('?topic=hpc&q=%20data%20&topic=ai&foo=bar&language=de');
+    expect(s.q).toBe('data');
+    expect(s.filters.topic).toEqual(['hpc', 'ai']);
+    expect(serializeState(s)).toBe('?q=data&topic=ai&topic=hpc&language=de');
+    expect(parseState(serializeState(s))).toEqual({ ...s, filters: { ...s.filters, topic: ['ai', 'hpc'] } });
+  });
+  test('empty state serializes to nothing', () => {
+    expect(serializeState(parseState(''))).toBe('');
+    expect(isEmptyState(parseState('?q=%20'))).toBe(true);
+    expect(isEmptyState(parseState('?kind=industry'))).toBe(false);
+  });
+});
+
+describe('facet counts', () => {
+  const docs = [
+    doc({ topic: ['hpc'], language: ['en'] }),
+    doc({ topic: ['hpc', 'ml'], language: ['de'] }),
+    doc({ topic: ['ml'], language: ['en'], availability: ['paused'] }),
+  ];
+  const all = [0, 1, 2];
+  test('no filters: every value counted', () => {
+    const { results, counts } = facetCounts(docs, all, emptyFilters());
+    expect(results).toEqual([0, 1, 2]);
+    expect(Object.fromEntries(counts.topic)).toEqual({ hpc: 2, ml: 2 });
+  });
+  test('OR within a facet, AND across facets', () => {
+    const f = emptyFilters();
+    f.topic = ['hpc', 'ml'];
+    expect(facetCounts(docs, all, f).results).toEqual([0, 1, 2]);
+    f.language = ['en'];
+    expect(facetCounts(docs, all, f).results).toEqual([0, 2]);
+  });
+  test("a facet's own counts ignore its own selection, so siblings stay visible", () => {
+    const f = emptyFilters();
+    f.topic = ['hpc'];
+    const { results, counts } = facetCounts(docs, all, f);
+    expect(results).toEqual([0, 1]);
+    expect(Object.fromEntries(counts.topic)).toEqual({ hpc: 2, ml: 2 });
+    expect(Object.fromEntries(counts.language)).toEqual({ en: 1, de: 1 });
+  });
+  test('only candidates from the text search are considered', () => {
+    expect(facetCounts(docs, [2], emptyFilters()).results).toEqual([2]);
+  });
+});
+
+describe('search text', () => {
+  test('bio terms drop Markdown, headings, stop words and repeats', () => {
+    expect(bioTerms('## About me\n\nI love **Python** and [Julia](https://julialang.org); python again.')).toEqual(['love', 'python', 'julia']);
+  });
+  test('tokens keep C++ and accented words', () => {
+    expect(tokenize('C++ and São Paulo')).toEqual(['c++', 'and', 'são', 'paulo']);
+    expect(normalizeTerm('Zoë')).toBe('zoe');
+  });
+});
+
+describe('search engine', () => {
+  const schema = makeProfileSchema(repoProgram);
+  const mk = (over: Record<string, unknown>, body: string) => {
+    const data = schema.parse({ ...validProfile(), ...over });
+    return { id: data.github, data, body };
+  };
+  const entries = sortMentors([
+    mk({ github: 'zoe-m', name: 'Zoë Müller', headline: 'Detector physicist', topics: ['instrumentation'] }, 'I build calorimeters and readout electronics.'),
+    mk({ github: 'raj-k', name: 'Raj Kumar', headline: 'Machine learning engineer', topics: ['machine-learning'], affiliation: 'Quantix Labs' }, 'Transformers, recommender systems.'),
+    mk({ github: 'lee-p', name: 'Lee Park', headline: 'Grant writing coach', topics: ['grant-writing'], availability: { status: 'paused', capacity: 1 } }, 'Funding agencies and proposals.'),
+  ]);
+  const engine = createEngine(searchIndex(entries, repoProgram));
+  const logins = (q: string) => engine.search(q).map((i) => entries[i]!.data.github);
+
+  test('finds by name, ignoring accents', () => expect(logins('zoe')).toEqual(['zoe-m']));
+  test('tolerates a typo', () => expect(logins('calorimeterz')).toEqual(['zoe-m']));
+  test('prefix matches as you type', () => expect(logins('transfo')).toEqual(['raj-k']));
+  test('searches affiliation and topic synonyms', () => {
+    expect(logins('quantix')).toEqual(['raj-k']);
+    expect(logins('ml')).toEqual(['raj-k']);
+  });
+  test('several words must all match', () => expect(logins('grant proposals')).toEqual(['lee-p']));
+  test('open mentors are listed before paused ones', () => {
+    expect(entries.map((e) => e.data.github)).toEqual(['raj-k', 'zoe-m', 'lee-p']);
+  });
+  test('facet options carry labels and counts', () => {
+    const topics = facetOptions(entries, repoProgram).topic;
+    expect(topics.find((t) => t.value === 'machine-learning')).toEqual({ value: 'machine-learning', label: 'Machine learning', count: 1 });
+  });
+});
+
+describe('card', () => {
+  test('escapes user text and links to the mentor page under the base path', () => {
+    const html = renderCard(
+      { login: 'a-b', name: '<script>x</script>', headline: 'A & B', topics: ['T'], languages: ['English'], location: 'Berlin, Germany', open: false },
+      '/mentorkit/',
+    );
+    expect(html).toContain('href="/mentorkit/mentors/a-b/"');
+    expect(html).toContain('&lt;script&gt;x&lt;/script&gt;');
+    expect(html).toContain('A &amp; B');
+    expect(html).toContain('Not taking requests');
+  });
+});
