@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import countries from 'i18n-iso-countries';
+// The package's browser entry is the code list alone; its Node entry also loads every locale's country names.
+import countries from 'i18n-iso-countries/index.js';
 import type { Program } from './program.ts';
 import { didYouMean } from './suggest.ts';
 

@@ -111,6 +111,21 @@ export const programSchema = z
       .optional()
       .describe('Optional GitHub team (org/team-slug) whose members count as maintainers too.'),
     limits: limitsSchema.prefault({}).describe('Quotas and day counts the bot enforces.'),
+    eligibility: z
+      .strictObject({
+        org: z
+          .string()
+          .regex(/^[A-Za-z0-9-]+$/, { error: 'must be an organisation login such as my-society' })
+          .optional()
+          .describe('Mentees must be members of this GitHub organisation. With the default GITHUB_TOKEN only public membership is visible; see docs/eligibility.md.'),
+        allow_list: z
+          .string()
+          .regex(/^content\/[\w./-]+$/, { error: 'must be a file under content/, e.g. content/eligible-mentees.txt' })
+          .optional()
+          .describe('A file under content/ listing one eligible GitHub login per line (# starts a comment).'),
+      })
+      .optional()
+      .describe('Optional gate on who may request a mentor. If both are set, either one suffices.'),
     terms: z
       .array(z.number().int().min(1).max(24))
       .min(1)

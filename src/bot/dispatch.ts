@@ -1,0 +1,27 @@
+import type { RunContext } from './context.ts';
+import { handleIntake } from './intake.ts';
+
+type Payload = Record<string, unknown> & { action?: string; sender?: { login?: string; type?: string } };
+
+export function isBotSender(payload: Payload): boolean {
+  const s = payload.sender;
+  return s?.type === 'Bot' || (s?.login ?? '').endsWith('[bot]');
+}
+
+/** Route an event to its handler, the way a Probot app would: by event name and action. */
+export async function dispatch(ctx: RunContext, eventName: string, raw: Record<string, unknown>): Promise<void> {
+  const payload = raw as Payload;
+  if (isBotSender(payload)) {
+    ctx.log(`Ignoring ${eventName}.${payload.action ?? ''} from ${payload.sender?.login}: events from bots (this one included) are not acted on.`);
+    return;
+  }
+  const key = `${eventName}.${payload.action ?? ''}`;
+  switch (key) {
+    case 'issues.opened':
+    case 'issues.edited':
+    case 'issues.reopened':
+      return handleIntake(ctx, payload.action as 'opened' | 'edited' | 'reopened', payload.issue as Parameters<typeof handleIntake>[2]);
+    default:
+      ctx.log(`No handler for ${key}; nothing to do.`);
+  }
+}

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+/** The Actions environment the bot runs in. Input names follow Actions: INPUT_<NAME> with the name upper-cased. */
+export const envSchema = z.object({
+  GITHUB_EVENT_NAME: z.string({ error: 'is not set; the bot runs inside GitHub Actions (or the emulator sets it)' }).min(1),
+  GITHUB_EVENT_PATH: z.string({ error: 'is not set; it must point at the event payload JSON' }).min(1),
+  GITHUB_REPOSITORY: z.string({ error: 'is not set' }).regex(/^[^/]+\/[^/]+$/, { error: 'must be owner/repo' }),
+  GITHUB_API_URL: z.url({ error: 'must be the REST API URL, e.g. https://api.github.com' }).default('https://api.github.com'),
+  GITHUB_WORKSPACE: z.string().default(process.cwd()),
+  'INPUT_GITHUB-TOKEN': z.string({ error: 'is empty; pass `github-token` (it defaults to github.token)' }).min(1),
+  'INPUT_DRY-RUN': z
+    .string()
+    .optional()
+    .transform((v) => v === 'true'),
+});
+export type BotEnv = z.infer<typeof envSchema>;
+
+export function readEnv(env: NodeJS.ProcessEnv): { env?: BotEnv; errors: string[] } {
+  const r = envSchema.safeParse(env);
+  if (r.success) return { env: r.data, errors: [] };
+  return { errors: r.error.issues.map((i) => `${String(i.path[0])} ${i.message}`) };
+}

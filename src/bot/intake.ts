@@ -1,0 +1,66 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { decideIntake, type Eligibility } from '../core/intake.ts';
+import { looksLikeRequest } from '../core/request-form.ts';
+import { REQUEST_LABEL } from '../core/labels.ts';
+import { applyDecision, getIssue, isOrgMember, listBotComments, listOpenRequests, summaries, toIssueState, type IssueState } from '../github/repo.ts';
+import type { RunContext } from './context.ts';
+import { report } from './report.ts';
+
+type IssuePayload = Parameters<typeof toIssueState>[0];
+
+/**
+ * issues.opened / edited / reopened: check a request and mark it pending or
+ * invalid. State is read live; the payload only says which issue.
+ */
+export async function handleIntake(ctx: RunContext, action: 'opened' | 'edited' | 'reopened', payloadIssue: IssuePayload): Promise<void> {
+  const fromPayload = toIssueState(payloadIssue);
+  if (!looksLikeRequest(fromPayload.body) && !fromPayload.labels.includes(REQUEST_LABEL)) {
+    ctx.log(`#${fromPayload.number} is not a request (no request form in its body); nothing to do.`);
+    return;
+  }
+  const open = await listOpenRequests(ctx.gh, ctx.repo);
+  const issue: IssueState = open.find((i) => i.number === fromPayload.number) ?? (await getIssue(ctx.gh, ctx.repo, fromPayload.number));
+  if (!looksLikeRequest(issue.body)) {
+    ctx.log(`#${issue.number} carries the request label but its body is not the request form; leaving it to the maintainers.`);
+    return;
+  }
+  const decision = decideIntake({
+    program: ctx.program,
+    mentors: ctx.mentors,
+    issue,
+    action,
+    openRequests: summaries(open),
+    ...(ctx.program.eligibility ? { eligibility: await eligibility(ctx, issue.author) } : {}),
+    today: ctx.now.toISOString().slice(0, 10),
+  });
+  if (ctx.dryRun) {
+    report(ctx, decision, issue.labels);
+    return;
+  }
+  const known = new Set(open.flatMap((i) => i.labels));
+  const existingComments = decision.comments.length ? await listBotComments(ctx.gh, ctx.repo, issue.number) : [];
+  const result = await applyDecision(ctx.gh, ctx.repo, decision, { currentLabels: issue.labels, knownLabels: known, existingComments });
+  ctx.log(`#${issue.number}: ${decision.notes.join(' ')} (labels ${result.labelsChanged ? 'changed' : 'unchanged'}, ${result.commentsCreated} comment(s) posted, ${result.commentsUpdated} edited)`);
+}
+
+async function eligibility(ctx: RunContext, login: string): Promise<Eligibility> {
+  const gate = ctx.program.eligibility!;
+  const ways: string[] = [];
+  if (gate.allow_list) {
+    const path = join(ctx.workspace, gate.allow_list);
+    const allowed = existsSync(path)
+      ? readFileSync(path, 'utf8')
+          .split('\n')
+          .map((l) => l.replace(/#.*/, '').trim().replace(/^@/, '').toLowerCase())
+          .filter(Boolean)
+      : [];
+    if (allowed.includes(login.toLowerCase())) return { ok: true, reason: '' };
+    ways.push('be on the program’s list of eligible participants (ask the program committee)');
+  }
+  if (gate.org) {
+    if (await isOrgMember(ctx.gh, gate.org, login)) return { ok: true, reason: '' };
+    ways.push(`be a **public** member of the @${gate.org} organisation (make your membership public at github.com/orgs/${gate.org}/people)`);
+  }
+  return { ok: false, reason: `this program is open to its members only. To take part, ${ways.join(', or ')}; then edit this issue and I’ll check again.` };
+}

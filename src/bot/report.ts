@@ -1,0 +1,15 @@
+import type { Decision } from '../core/decision.ts';
+import { applyLabels } from '../core/decision.ts';
+import type { RunContext } from './context.ts';
+
+/** The dry-run output: what would change, and nothing written. */
+export function report(ctx: RunContext, d: Decision, currentLabels: string[]): void {
+  const next = applyLabels(currentLabels, d);
+  ctx.log(`[dry-run] #${d.issue}: ${d.notes.join(' ')}`);
+  ctx.log(`[dry-run]   labels: ${currentLabels.join(', ') || '(none)'} -> ${next.join(', ') || '(none)'}`);
+  for (const c of d.comments) {
+    ctx.log(`[dry-run]   comment ${c.kind}:${c.key} (${c.mode}):`);
+    for (const line of c.body.split('\n')) ctx.log(`[dry-run]     | ${line}`);
+  }
+  if (d.close) ctx.log(`[dry-run]   close as ${d.close.reason}`);
+}

@@ -1,0 +1,172 @@
+import type { Program } from './program.ts';
+import type { Profile } from './profile.ts';
+import { emptyDecision, type Decision } from './decision.ts';
+import {
+  REQUEST_LABEL,
+  STATUSES,
+  mentorLabel,
+  mentorOf,
+  statusLabel,
+  statusOf,
+  type Status,
+} from './labels.ts';
+import { parseRequest, termOption, type ParsedRequest, type Problem, FIELD } from './request-form.ts';
+import { didYouMean } from './suggest.ts';
+import { editIgnoredComment, fixedComment, problemsComment, welcomeComment } from './messages.ts';
+
+/** An open request as read from the live issue list (never from the search index). */
+export interface RequestSummary {
+  number: number;
+  author: string;
+  labels: string[];
+}
+
+export interface Eligibility {
+  ok: boolean;
+  /** Shown to the mentee when ok is false: what the gate is and how to qualify. */
+  reason: string;
+}
+
+export interface IntakeInput {
+  program: Program;
+  /** Profiles by lower-case login. */
+  mentors: ReadonlyMap<string, Profile>;
+  issue: { number: number; author: string; state: 'open' | 'closed'; labels: string[]; body: string };
+  action: 'opened' | 'edited' | 'reopened';
+  /** Every open issue labelled `request`, as listed just now; may include this issue. */
+  openRequests: readonly RequestSummary[];
+  /** Absent when program.yml sets no eligibility gate. */
+  eligibility?: Eligibility;
+  /** Today's date (YYYY-MM-DD) in UTC; the core has no clock. */
+  today: string;
+}
+
+export interface Checked {
+  request: ParsedRequest;
+  problems: Problem[];
+}
+
+const list = (ns: number[]) => ns.map((n) => `#${n}`).join(', ');
+
+export function isAvailable(p: Profile, today: string): boolean {
+  return p.availability.status === 'open' && (!p.availability.until || p.availability.until >= today);
+}
+
+export function activeCount(openRequests: readonly RequestSummary[], mentor: string, except?: number): number {
+  return openRequests.filter((r) => r.number !== except && statusOf(r.labels) === 'active' && mentorOf(r.labels) === mentor).length;
+}
+
+/** Every rule from DESIGN.md that a request must meet, against live state. All problems at once. */
+export function checkRequest(input: IntakeInput): Checked {
+  const { program, mentors, issue, openRequests, today } = input;
+  const { request, problems } = parseRequest(issue.body, program);
+  const author = issue.author.toLowerCase();
+  const others = openRequests.filter((r) => r.number !== issue.number && r.author.toLowerCase() === author);
+  const logins = [...mentors.keys()];
+
+  const mentor = request.mentor ? mentors.get(request.mentor) : undefined;
+  if (request.mentor && /^[a-z0-9-]+$/.test(request.mentor)) {
+    if (request.mentor === author) {
+      problems.push({ field: FIELD.mentor.label, message: 'is your own login. You can’t mentor yourself; choose another mentor from the directory.' });
+    } else if (!mentor) {
+      problems.push({ field: FIELD.mentor.label, message: `“${request.mentor}” is not a mentor in the directory. ${didYouMean(request.mentor, logins)}Copy the login from the mentor’s page.` });
+    } else if (!isAvailable(mentor, today)) {
+      problems.push({ field: FIELD.mentor.label, message: `@${request.mentor} is not taking requests right now. Choose another mentor, or move an alternate up.` });
+    } else {
+      const active = activeCount(openRequests, request.mentor, issue.number);
+      if (active >= mentor.availability.capacity) {
+        problems.push({ field: FIELD.mentor.label, message: `@${request.mentor} has no free slot (${active} of ${mentor.availability.capacity} taken). Choose another mentor, or try again later.` });
+      }
+      const pair = others.filter((r) => mentorOf(r.labels) === request.mentor && ['pending', 'saved', 'active'].includes(statusOf(r.labels) ?? ''));
+      if (pair.length > 0) {
+        problems.push({ field: FIELD.mentor.label, message: `you already have a request with @${request.mentor} open in ${list(pair.map((r) => r.number))}. Close this one, or withdraw that one first.` });
+      }
+    }
+  }
+
+  if (request.term !== undefined) {
+    if (!program.terms.includes(request.term)) {
+      problems.push({ field: FIELD.term.label, message: `${termOption(request.term)} is not a term of this program. Choose ${program.terms.map(termOption).join(', ')}.` });
+    } else if (mentor && !mentor.terms.includes(request.term)) {
+      problems.push({ field: FIELD.term.label, message: `@${request.mentor} offers ${mentor.terms.map(termOption).join(' or ')}. Choose one of those, or another mentor.` });
+    }
+  }
+
+  const seen = new Set([request.mentor]);
+  request.alternates.forEach((alt, i) => {
+    const field = i === 0 ? FIELD.alternate1.label : FIELD.alternate2.label;
+    const profile = mentors.get(alt);
+    if (seen.has(alt)) problems.push({ field, message: `@${alt} is already named above. Name a different mentor or leave it empty.` });
+    else if (alt === author) problems.push({ field, message: 'is your own login. Name another mentor or leave it empty.' });
+    else if (!profile) problems.push({ field, message: `“${alt}” is not a mentor in the directory. ${didYouMean(alt, logins)}Leave it empty or copy a login from the directory.` });
+    else if (!isAvailable(profile, today)) problems.push({ field, message: `@${alt} is not taking requests right now. Name another mentor or leave it empty.` });
+    seen.add(alt);
+  });
+
+  const waiting = others.filter((r) => ['pending', 'saved'].includes(statusOf(r.labels) ?? ''));
+  if (waiting.length >= program.limits.max_open_requests) {
+    problems.push({
+      field: 'Your requests',
+      message: `you already have ${waiting.length} open request${waiting.length === 1 ? '' : 's'} (${list(waiting.map((r) => r.number))}), the most the program allows. Withdraw one by commenting /withdraw on it, or wait for an answer; then edit this issue and I’ll check again.`,
+    });
+  }
+  const active = others.filter((r) => statusOf(r.labels) === 'active');
+  if (active.length >= program.limits.max_active_partnerships) {
+    problems.push({
+      field: 'Your partnerships',
+      message: `you already have ${active.length === 1 ? 'an active partnership' : `${active.length} active partnerships`} (${list(active.map((r) => r.number))}). Request a new mentor when it ends.`,
+    });
+  }
+
+  if (input.eligibility && !input.eligibility.ok) problems.push({ field: 'Eligibility', message: input.eligibility.reason });
+  return { request, problems };
+}
+
+const MANAGED_STATUS = STATUSES.map(statusLabel);
+
+/** Intake: decide labels and comments for a newly opened, edited or reopened request. */
+export function decideIntake(input: IntakeInput): Decision {
+  const { issue } = input;
+  const d = emptyDecision(issue.number);
+  if (issue.state !== 'open') {
+    d.notes.push('The issue is closed; intake only reads open requests.');
+    return d;
+  }
+  const status: Status | undefined = statusOf(issue.labels);
+  if (status && status !== 'pending' && status !== 'invalid') {
+    if (input.action === 'edited') {
+      d.comments.push({ kind: 'edit-ignored', key: String(issue.number), mode: 'once', body: editIgnoredComment(issue.author, status) });
+      d.notes.push(`The request is ${status}; edits to the form are no longer read.`);
+    } else {
+      d.notes.push(`The request is ${status}; nothing to check.`);
+    }
+    return d;
+  }
+
+  const { request, problems } = checkRequest(input);
+  const staleMentorLabels = issue.labels.filter((l) => l.startsWith('mentor:'));
+  const otherStatus = (keep: Status) => MANAGED_STATUS.filter((l) => l !== statusLabel(keep) && issue.labels.includes(l));
+
+  if (problems.length > 0) {
+    d.addLabels.push(REQUEST_LABEL, statusLabel('invalid'));
+    d.removeLabels.push(...otherStatus('invalid'), ...staleMentorLabels);
+    d.comments.push({ kind: 'intake', key: String(issue.number), mode: 'upsert', body: problemsComment(issue.author, problems) });
+    d.notes.push(`Invalid: ${problems.length} problem${problems.length === 1 ? '' : 's'} (${problems.map((p) => p.field).join('; ')}).`);
+    return d;
+  }
+
+  const label = mentorLabel(request.mentor);
+  d.addLabels.push(REQUEST_LABEL, label, statusLabel('pending'));
+  d.removeLabels.push(...otherStatus('pending'), ...staleMentorLabels.filter((l) => l !== label));
+  if (status === 'invalid') {
+    d.comments.push({ kind: 'intake', key: String(issue.number), mode: 'upsert', body: fixedComment(issue.author) });
+  }
+  d.comments.push({
+    kind: 'welcome',
+    key: `${issue.number}.${request.mentor}`,
+    mode: 'once',
+    body: welcomeComment(input.program, issue.author, request, input.mentors.get(request.mentor)!),
+  });
+  d.notes.push(`Valid: pending with @${request.mentor}.`);
+  return d;
+}

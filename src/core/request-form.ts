@@ -1,0 +1,209 @@
+import { parseIssue } from '@github/issue-parser';
+import { stringify } from 'yaml';
+import { z } from 'zod';
+import type { Program } from './program.ts';
+
+/**
+ * The "Request a mentor" issue form. It is generated from program.yml (so the
+ * term, format and topic options always match the program) and the bot parses
+ * request bodies against the same generated template.
+ */
+
+export const FORM_FILE = 'request-a-mentor.yml';
+
+export const FIELD = {
+  mentor: { id: 'mentor', label: 'Mentor’s GitHub login' },
+  alternate1: { id: 'alternate-1', label: 'First alternate mentor (optional)' },
+  alternate2: { id: 'alternate-2', label: 'Second alternate mentor (optional)' },
+  areas: { id: 'areas', label: 'Areas of guidance' },
+  goals: { id: 'goals', label: 'Your goals' },
+  term: { id: 'term', label: 'Term' },
+  format: { id: 'format', label: 'Preferred format' },
+  about: { id: 'about', label: 'About you' },
+  coc: { id: 'coc', label: 'Code of Conduct' },
+} as const;
+
+export const termOption = (months: number) => `${months} months`;
+const COC_OPTION = 'I agree to follow the program’s Code of Conduct and the mentoring agreement.';
+
+export function siteUrl(program: Program): string {
+  const origin = program.site.url ?? `https://${program.repository.split('/')[0]}.github.io`;
+  return `${origin.replace(/\/$/, '')}${program.site.base}`;
+}
+
+export function requestForm(program: Program): Record<string, unknown> {
+  const site = siteUrl(program);
+  const l = program.limits;
+  return {
+    name: 'Request a mentor',
+    description: 'Ask a mentor from the directory to mentor you.',
+    title: 'Mentorship request',
+    labels: ['request'],
+    body: [
+      {
+        type: 'markdown',
+        attributes: {
+          value: [
+            `Find a mentor in the [directory](${site}) and use the **Request mentorship** button on their page: it fills in their login for you.`,
+            '',
+            `You can hold ${l.max_open_requests} open request${l.max_open_requests === 1 ? '' : 's'} and ${l.max_active_partnerships} active partnership${l.max_active_partnerships === 1 ? '' : 's'} at a time. Mentors usually answer within ${l.request_reminder_days}–10 days; an unanswered request expires after ${l.request_expiry_days} days. This issue is public: don’t include contact details.`,
+          ].join('\n'),
+        },
+      },
+      input(FIELD.mentor, 'The GitHub login from the mentor’s page, for example ada-example.', 'ada-example', true),
+      input(FIELD.alternate1, 'If the mentor declines or doesn’t answer in time, the request moves to this mentor.', '', false),
+      input(FIELD.alternate2, 'Tried after the first alternate.', '', false),
+      {
+        type: 'dropdown',
+        id: FIELD.areas.id,
+        attributes: {
+          label: FIELD.areas.label,
+          description: 'What would you like guidance on? Choose one or more.',
+          multiple: true,
+          options: program.taxonomy.topics.map((t) => t.label),
+        },
+        validations: { required: true },
+      },
+      textarea(FIELD.goals, 'What do you want to achieve by the end of the term? Two or three concrete goals work best.', true),
+      {
+        type: 'dropdown',
+        id: FIELD.term.id,
+        attributes: { label: FIELD.term.label, description: 'How long the partnership should last.', options: program.terms.map(termOption) },
+        validations: { required: true },
+      },
+      {
+        type: 'dropdown',
+        id: FIELD.format.id,
+        attributes: { label: FIELD.format.label, description: 'How you would like to meet.', options: program.taxonomy.formats.map((f) => f.label) },
+        validations: { required: true },
+      },
+      textarea(FIELD.about, 'Your career stage, field and anything that helps the mentor decide. No contact details: this issue is public.', true),
+      {
+        type: 'checkboxes',
+        id: FIELD.coc.id,
+        attributes: {
+          label: FIELD.coc.label,
+          description: `Read the [Code of Conduct](${site}code-of-conduct/) and the [mentoring agreement](${site}agreement/).`,
+          options: [{ label: COC_OPTION, required: true }],
+        },
+      },
+    ],
+  };
+}
+
+function input(f: { id: string; label: string }, description: string, placeholder: string, required: boolean) {
+  return {
+    type: 'input',
+    id: f.id,
+    attributes: { label: f.label, description, ...(placeholder ? { placeholder } : {}) },
+    validations: { required },
+  };
+}
+
+function textarea(f: { id: string; label: string }, description: string, required: boolean) {
+  return { type: 'textarea', id: f.id, attributes: { label: f.label, description }, validations: { required } };
+}
+
+export function requestFormYaml(program: Program): string {
+  return `# Generated from program.yml by \`npm run forms\`; edit program.yml, not this file.\n${stringify(requestForm(program), { lineWidth: 0 })}`;
+}
+
+/** A problem with a request, addressed to the mentee: which field, what is wrong, how to fix it. */
+export const problemSchema = z.object({ field: z.string(), message: z.string() });
+export type Problem = z.infer<typeof problemSchema>;
+
+export const parsedRequestSchema = z.object({
+  mentor: z.string(),
+  alternates: z.array(z.string()),
+  areas: z.array(z.string()),
+  goals: z.string(),
+  term: z.number().int().optional(),
+  format: z.string().optional(),
+  about: z.string(),
+  agreed: z.boolean(),
+});
+export type ParsedRequest = z.infer<typeof parsedRequestSchema>;
+
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+
+/** "@Ada-Example " and "https://github.com/ada-example" both mean ada-example. */
+export function normalizeLogin(raw: string | undefined): string {
+  const s = (raw ?? '').trim().replace(/^https?:\/\/github\.com\//i, '').replace(/^@/, '').replace(/\/+$/, '');
+  return s === '_No response_' ? '' : s.toLowerCase();
+}
+
+/** Whether a body was written by the request form: its headings are what identify a request, not its title. */
+export function looksLikeRequest(body: string | null | undefined): boolean {
+  if (!body) return false;
+  const headings = new Set([...body.matchAll(/^###\s+(.+?)\s*$/gm)].map((m) => m[1]));
+  return headings.has(FIELD.mentor.label) && headings.has(FIELD.goals.label);
+}
+
+export function parseRequest(body: string, program: Program): { request: ParsedRequest; problems: Problem[] } {
+  const raw = parseIssue(body, stringify(requestForm(program))) as Record<string, unknown>;
+  const problems: Problem[] = [];
+  const text = (id: string) => {
+    const v = raw[id];
+    return typeof v === 'string' && v.trim() !== '_No response_' ? v.trim() : '';
+  };
+  const list = (id: string) => (Array.isArray(raw[id]) ? (raw[id] as string[]) : []);
+
+  const mentor = normalizeLogin(text(FIELD.mentor.id));
+  if (!mentor) problems.push({ field: FIELD.mentor.label, message: 'is empty. Enter the GitHub login shown on the mentor’s page in the directory.' });
+  else if (!LOGIN.test(mentor)) problems.push({ field: FIELD.mentor.label, message: `“${mentor}” is not a GitHub login. Copy the login from the mentor’s page, for example ada-example.` });
+
+  const alternates: string[] = [];
+  for (const f of [FIELD.alternate1, FIELD.alternate2]) {
+    const login = normalizeLogin(text(f.id));
+    if (!login) continue;
+    if (!LOGIN.test(login)) problems.push({ field: f.label, message: `“${login}” is not a GitHub login. Leave it empty or enter a login from the directory.` });
+    else alternates.push(login);
+  }
+
+  const topicByLabel = new Map(program.taxonomy.topics.map((t) => [t.label, t.id]));
+  const areas: string[] = [];
+  for (const a of list(FIELD.areas.id)) {
+    const id = topicByLabel.get(a);
+    if (id) areas.push(id);
+    else problems.push({ field: FIELD.areas.label, message: `“${a}” is not one of the program’s topics. Choose from the list in the form.` });
+  }
+  if (list(FIELD.areas.id).length === 0) problems.push({ field: FIELD.areas.label, message: 'is empty. Choose at least one area you would like guidance on.' });
+
+  const goals = text(FIELD.goals.id);
+  if (!goals) problems.push({ field: FIELD.goals.label, message: 'is empty. Describe what you want to achieve during the term.' });
+
+  const termText = list(FIELD.term.id)[0] ?? '';
+  const months = /^(\d+)\s*months?$/.exec(termText.trim())?.[1];
+  const term = months ? Number(months) : undefined;
+  if (term === undefined) {
+    problems.push({ field: FIELD.term.label, message: termText ? `“${termText}” is not a term. Choose ${program.terms.map(termOption).join(', ')}.` : `is empty. Choose ${program.terms.map(termOption).join(', ')}.` });
+  }
+
+  const formatLabel = list(FIELD.format.id)[0];
+  const format = program.taxonomy.formats.find((f) => f.label === formatLabel)?.id;
+  if (!format) problems.push({ field: FIELD.format.label, message: `${formatLabel ? `“${formatLabel}” is not a format` : 'is empty'}. Choose one of ${program.taxonomy.formats.map((f) => f.label).join(', ')}.` });
+
+  const about = text(FIELD.about.id);
+  if (!about) problems.push({ field: FIELD.about.label, message: 'is empty. Say a few words about your career stage and field.' });
+
+  const coc = raw[FIELD.coc.id] as { selected?: string[] } | undefined;
+  const agreed = (coc?.selected?.length ?? 0) > 0;
+  if (!agreed) problems.push({ field: FIELD.coc.label, message: 'is not ticked. Read the Code of Conduct and tick the box to agree.' });
+
+  return { request: { mentor, alternates, areas, goals, ...(term !== undefined ? { term } : {}), ...(format ? { format } : {}), about, agreed }, problems };
+}
+
+/** `.github/ISSUE_TEMPLATE/config.yml`: no blank issues; point people at the directory and the Code of Conduct. */
+export function issueConfigYaml(program: Program): string {
+  const site = siteUrl(program);
+  return `# Generated from program.yml by \`npm run forms\`.\n${stringify(
+    {
+      blank_issues_enabled: false,
+      contact_links: [
+        { name: 'Browse the mentor directory', url: site, about: 'Find a mentor, then use “Request mentorship” on their page.' },
+        { name: 'Code of Conduct', url: `${site}code-of-conduct/`, about: 'How we treat each other, and how to report a concern.' },
+      ],
+    },
+    { lineWidth: 0 },
+  )}`;
+}

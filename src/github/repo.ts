@@ -1,0 +1,159 @@
+import type { GitHub } from './client.ts';
+import type { RequestSummary } from '../core/intake.ts';
+import { REQUEST_LABEL } from '../core/labels.ts';
+import { applyLabels, marker, readMarker, type Decision } from '../core/decision.ts';
+import { labelSpec } from '../core/labels.ts';
+
+/** Reading and writing one repository's requests. Only this folder calls GitHub. */
+
+export const BOT_LOGIN = 'github-actions[bot]';
+
+export interface Repo {
+  owner: string;
+  repo: string;
+}
+
+export interface IssueState {
+  number: number;
+  author: string;
+  authorType: string;
+  state: 'open' | 'closed';
+  labels: string[];
+  body: string;
+}
+
+type RawIssue = {
+  number: number;
+  user: { login: string; type?: string } | null;
+  state: string;
+  labels: (string | { name?: string })[];
+  body?: string | null;
+  pull_request?: unknown;
+};
+
+export function toIssueState(i: RawIssue): IssueState {
+  return {
+    number: i.number,
+    author: i.user?.login ?? 'ghost',
+    authorType: i.user?.type ?? 'User',
+    state: i.state === 'closed' ? 'closed' : 'open',
+    labels: i.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter(Boolean),
+    body: i.body ?? '',
+  };
+}
+
+/** Every open request, from the issues list (not search: its index lags and would let quotas slip). */
+export async function listOpenRequests(gh: GitHub, r: Repo): Promise<IssueState[]> {
+  const issues = await gh.paginate(gh.rest.issues.listForRepo, { ...r, state: 'open', labels: REQUEST_LABEL, per_page: 100 });
+  return issues.filter((i) => !i.pull_request).map((i) => toIssueState(i as RawIssue));
+}
+
+export function summaries(issues: IssueState[]): RequestSummary[] {
+  return issues.map((i) => ({ number: i.number, author: i.author, labels: i.labels }));
+}
+
+export async function getIssue(gh: GitHub, r: Repo, number: number): Promise<IssueState> {
+  const { data } = await gh.rest.issues.get({ ...r, issue_number: number });
+  return toIssueState(data as RawIssue);
+}
+
+export interface BotComment {
+  id: number;
+  kind: string;
+  key: string;
+  body: string;
+}
+
+/** The bot's own marked comments on an issue. Comments by anyone else never count as bot state. */
+export async function listBotComments(gh: GitHub, r: Repo, number: number): Promise<BotComment[]> {
+  const comments = await gh.paginate(gh.rest.issues.listComments, { ...r, issue_number: number, per_page: 100 });
+  const out: BotComment[] = [];
+  for (const c of comments) {
+    if (c.user?.login !== BOT_LOGIN) continue;
+    const m = readMarker(c.body);
+    if (m) out.push({ id: c.id, ...m, body: c.body ?? '' });
+  }
+  return out;
+}
+
+export async function isOrgMember(gh: GitHub, org: string, login: string): Promise<boolean> {
+  try {
+    await gh.rest.orgs.checkMembershipForUser({ org, username: login });
+    return true;
+  } catch (e) {
+    if ((e as { status?: number }).status === 404 || (e as { status?: number }).status === 302) return false;
+    throw e;
+  }
+}
+
+export interface ApplyContext {
+  /** The issue's labels now; the new set is computed from these so labels the bot doesn't own survive. */
+  currentLabels: string[];
+  /** Labels known to exist in the repository (seen on issues); others are looked up and created with colour and description. */
+  knownLabels: Set<string>;
+  existingComments: BotComment[];
+}
+
+export interface ApplyResult {
+  labelsChanged: boolean;
+  commentsCreated: number;
+  commentsUpdated: number;
+  closed: boolean;
+}
+
+export function commentBody(c: { kind: string; key: string; body: string }): string {
+  return `${marker(c.kind, c.key)}\n${c.body}`;
+}
+
+/**
+ * Apply a decision. Comments go first: if a later call fails, the next run
+ * finds the comment by its marker and only completes the labels, so nothing is
+ * posted twice.
+ */
+export async function applyDecision(gh: GitHub, r: Repo, d: Decision, ctx: ApplyContext): Promise<ApplyResult> {
+  const result: ApplyResult = { labelsChanged: false, commentsCreated: 0, commentsUpdated: 0, closed: false };
+  for (const c of d.comments) {
+    const body = commentBody(c);
+    const existing = ctx.existingComments.find((e) => e.kind === c.kind && e.key === c.key);
+    if (!existing) {
+      await gh.rest.issues.createComment({ ...r, issue_number: d.issue, body });
+      result.commentsCreated++;
+    } else if (c.mode === 'upsert' && existing.body.trim() !== body.trim()) {
+      await gh.rest.issues.updateComment({ ...r, comment_id: existing.id, body });
+      result.commentsUpdated++;
+    }
+  }
+
+  const next = applyLabels(ctx.currentLabels, d);
+  const same = next.length === ctx.currentLabels.length && next.every((l) => ctx.currentLabels.includes(l));
+  if (!same) {
+    for (const name of d.addLabels) {
+      if (ctx.knownLabels.has(name)) continue;
+      await ensureLabel(gh, r, name);
+      ctx.knownLabels.add(name);
+    }
+    await gh.rest.issues.setLabels({ ...r, issue_number: d.issue, labels: next });
+    result.labelsChanged = true;
+  }
+
+  if (d.close) {
+    await gh.rest.issues.update({ ...r, issue_number: d.issue, state: 'closed', state_reason: d.close.reason });
+    result.closed = true;
+  }
+  return result;
+}
+
+async function ensureLabel(gh: GitHub, r: Repo, name: string): Promise<void> {
+  try {
+    await gh.rest.issues.getLabel({ ...r, name });
+  } catch (e) {
+    if ((e as { status?: number }).status !== 404) throw e;
+    const spec = labelSpec(name);
+    try {
+      await gh.rest.issues.createLabel({ ...r, name, color: spec.color, description: spec.description });
+    } catch (err) {
+      // Another run created it in between: fine.
+      if ((err as { status?: number }).status !== 422) throw err;
+    }
+  }
+}
