@@ -1,7 +1,6 @@
 /**
- * What the full-text index sees of a bio. Shipping whole bios would make the
- * index grow with every word mentors write; distinct content words keep search
- * (prefix and fuzzy matching work on words) at a fraction of the size.
+ * How text becomes search terms, in one place for the build (the index) and the
+ * browser (queries), so both cut and fold words the same way.
  */
 
 const STOPWORDS = new Set(
@@ -9,13 +8,38 @@ const STOPWORDS = new Set(
 can could did do does doing down during each few for from further had has have having he her here hers herself him himself his how
 i if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours ourselves out over own
 same she should so some such than that the their theirs them themselves then there these they this those through to too under until up
-very was we were what when where which while who whom why will with would you your yours yourself yourselves i'm i've i'd i'll
-it's don't can't won't let's we're they're you're really lot lots much many way ways thing things get got also like well one two`.split(/\s+/),
+very was we were what when where which while who whom why will with would you your yours yourself yourselves im ive id ill
+its dont cant wont lets were theyre youre really lot lots much many way ways thing things get got like well one two`.split(/\s+/),
 );
 
-/** Lowercase word tokens, accents kept (the browser's search folds them the same way). */
+/** Fold case and accents so "zoe" finds "Zoë" and "sao" finds "São". */
+export function normalizeTerm(term: string): string {
+  return term.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’]/g, '');
+}
+
+/** The word splitter MiniSearch uses by default: spaces and punctuation. */
+const SPLIT = /[\n\r\p{Z}\p{P}]+/u;
+
+/** Raw words, for MiniSearch's `tokenize`. */
 export function tokenize(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’+#.-]*[\p{L}\p{N}+#]|[\p{L}\p{N}]/gu) ?? [];
+  return text.split(SPLIT).filter(Boolean);
+}
+
+/** A normalized term, or null for words search should ignore; MiniSearch's `processTerm`. */
+export function processTerm(word: string): string | null {
+  const t = normalizeTerm(word);
+  if (!t || STOPWORDS.has(t)) return null;
+  return t;
+}
+
+/** Distinct normalized terms of a text, in order of first use. */
+export function terms(text: string, minLength = 1): string[] {
+  const seen = new Set<string>();
+  for (const w of tokenize(text)) {
+    const t = processTerm(w);
+    if (t && t.length >= minLength && !/^\d+$/.test(t)) seen.add(t);
+  }
+  return [...seen];
 }
 
 /** Strip Markdown syntax that would otherwise become search terms. */
@@ -29,12 +53,12 @@ export function markdownToText(md: string): string {
     .replace(/[*_`>~|]/g, ' ');
 }
 
-/** Distinct content words of a bio, in order of first use. */
+/** Distinct content words of a bio (three letters or more). */
 export function bioTerms(markdown: string): string[] {
-  const seen = new Set<string>();
-  for (const t of tokenize(markdownToText(markdown))) {
-    if (t.length < 3 || STOPWORDS.has(t) || /^\d+$/.test(t)) continue;
-    seen.add(t);
-  }
-  return [...seen];
+  return terms(markdownToText(markdown), 3);
+}
+
+/** Bio terms are split into shards by their first two letters, so a query fetches only the shards its words need. */
+export function shardKey(term: string): string {
+  return term.slice(0, 2);
 }

@@ -47,17 +47,24 @@ export function enhanceDirectory(): void {
         if (!r.ok) throw new Error(`search index: HTTP ${r.status}`);
         return r.json() as Promise<SearchIndexFile>;
       }),
-    ]).then(([mod, index]) => ({ engine: mod.createEngine(index), index }));
+    ]).then(([mod, index]) => ({
+      engine: mod.createEngine(index, (key) =>
+        fetch(`${base}search/bio/${encodeURIComponent(key)}.json`).then((r) => {
+          if (!r.ok) throw new Error(`search shard ${key}: HTTP ${r.status}`);
+          return r.json();
+        }),
+      ),
+      index,
+    }));
     return engine;
   }
 
-  function chunk(i: number, size: number): Promise<CardData[]> {
+  function chunk(i: number): Promise<CardData[]> {
     let c = chunks.get(i);
     if (!c) {
       c = fetch(`${base}cards/${i}.json`).then((r) => r.json() as Promise<CardData[]>);
       chunks.set(i, c);
     }
-    void size;
     return c;
   }
 
@@ -96,7 +103,7 @@ export function enhanceDirectory(): void {
     const { index } = await loadEngine();
     const size = index.chunk;
     const needed = [...new Set(next.map((i) => Math.floor(i / size)))];
-    const loaded = await Promise.all(needed.map((c) => chunk(c, size)));
+    const loaded = await Promise.all(needed.map((c) => chunk(c)));
     if (gen !== generation) return;
     const byChunk = new Map(needed.map((c, k) => [c, loaded[k]!]));
     list!.insertAdjacentHTML('beforeend', next.map((i) => renderCard(byChunk.get(Math.floor(i / size))![i % size]!, base)).join(''));
@@ -120,7 +127,8 @@ export function enhanceDirectory(): void {
     root!.setAttribute('aria-busy', 'true');
     const { engine: e } = await loadEngine();
     if (gen !== generation) return;
-    const candidates = e.search(state.q);
+    const candidates = await e.search(state.q);
+    if (gen !== generation) return;
     const { results, counts } = facetCounts(e.facets, candidates, state.filters);
     for (const el of root!.querySelectorAll<HTMLElement>('[data-count-for]')) {
       const [f, v] = el.dataset.countFor!.split(':') as [(typeof FACETS)[number], string];

@@ -16,8 +16,13 @@ export function program(): Program {
   return cached;
 }
 
-export async function sortedMentors() {
-  return sortMentors(await getCollection('mentors'));
+let sorted: ReturnType<typeof load> | undefined;
+const load = async () => sortMentors(await getCollection('mentors'));
+
+/** Mentors in list order. Memoised for a build (hundreds of pages ask); re-read on every request in dev. */
+export function sortedMentors() {
+  if (!import.meta.env.PROD) return load();
+  return (sorted ??= load());
 }
 
 export async function programPages() {

@@ -1,7 +1,8 @@
 import type { Program } from '../core/program.ts';
 import type { Profile } from '../core/profile.ts';
 import { FACETS, facetCounts, type FacetKey, type FacetValues, emptyFilters } from '../core/directory.ts';
-import { bioTerms } from '../core/search-text.ts';
+import { bioTerms, shardKey, terms } from '../core/search-text.ts';
+import { invert } from '../core/postings.ts';
 import type { CardData } from './card.ts';
 
 /** Build-time view models: everything the pages and the browser index need, computed once. */
@@ -115,42 +116,58 @@ export function facetOptions(entries: readonly MentorEntry[], program: Program):
 }
 
 /**
- * The browser's search index: facet vocabularies once, then one compact row per
- * mentor. Rows are in list order, so a row's position is also its card's position.
+ * The browser's search index, loaded on the first interaction. It holds what
+ * ranks best (names, headlines, affiliations, regions) and the facets, inverted:
+ * each term once, then the gaps between the documents that have it. Documents
+ * are numbered in list order, so a number is also a card's position. Bio words
+ * live in separate shards (see bioShards) fetched per query word.
  */
 export interface SearchIndexFile {
-  v: 1;
+  v: 2;
+  n: number;
   chunk: number;
-  facets: Record<FacetKey, string[]>;
+  /** Per facet: its values, and for each value the postings of the mentors that have it. */
+  facets: Record<FacetKey, { values: string[]; docs: string[] }>;
   /** Per topic id: label and synonyms, so "ml" finds machine-learning mentors. */
   topicText: Record<string, string>;
-  /** [login, name, headline, affiliation + region, bio terms, facet value indices per facet in FACETS order] */
-  docs: [string, string, string, string, string, number[][]][];
+  /** Sorted vocabulary of the name field and of the other short fields. */
+  name: { terms: string[]; postings: string[] };
+  text: { terms: string[]; postings: string[] };
+  /** Shard keys (first two letters) for which a bio shard exists. */
+  bioShards: string[];
+}
+
+export interface BioShard {
+  terms: string[];
+  postings: string[];
 }
 
 export function searchIndex(sorted: readonly MentorEntry[], program: Program): SearchIndexFile {
-  const vocab = Object.fromEntries(FACETS.map((f) => [f, [] as string[]])) as Record<FacetKey, string[]>;
-  const position = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<FacetKey, Map<string, number>>;
-  const idx = (f: FacetKey, v: string) => {
-    let i = position[f].get(v);
-    if (i === undefined) {
-      i = vocab[f].push(v) - 1;
-      position[f].set(v, i);
-    }
-    return i;
-  };
-  const docs = sorted.map((e) => {
-    const p = e.data;
-    const fv = facetValues(p);
-    return [
-      p.github,
-      p.name,
-      p.headline,
-      [p.affiliation, p.location.region].filter(Boolean).join(' '),
-      bioTerms(e.body ?? '').join(' '),
-      FACETS.map((f) => fv[f].map((v) => idx(f, v))),
-    ] as SearchIndexFile['docs'][number];
-  });
+  const facets = {} as SearchIndexFile['facets'];
+  const values = sorted.map((e) => facetValues(e.data));
+  for (const f of FACETS) {
+    const inv = invert(values.map((v) => v[f]));
+    facets[f] = { values: inv.terms, docs: inv.postings };
+  }
   const topicText = Object.fromEntries(program.taxonomy.topics.map((t) => [t.id, [t.label, ...t.synonyms].join(' ')]));
-  return { v: 1, chunk: CARD_CHUNK, facets: vocab, topicText, docs };
+  const name = invert(sorted.map((e) => terms(e.data.name)));
+  const text = invert(sorted.map((e) => terms([e.data.headline, e.data.affiliation, e.data.location.region].filter(Boolean).join(' '))));
+  return { v: 2, n: sorted.length, chunk: CARD_CHUNK, facets, topicText, name, text, bioShards: Object.keys(bioShards(sorted)).sort() };
+}
+
+const shardCache = new WeakMap<readonly MentorEntry[], Record<string, BioShard>>();
+
+/** Bio terms, inverted and split by their first two letters. */
+export function bioShards(sorted: readonly MentorEntry[]): Record<string, BioShard> {
+  const cached = shardCache.get(sorted);
+  if (cached) return cached;
+  const inv = invert(sorted.map((e) => bioTerms(e.body ?? '')));
+  const shards: Record<string, BioShard> = {};
+  inv.terms.forEach((t, i) => {
+    const s = (shards[shardKey(t)] ??= { terms: [], postings: [] });
+    s.terms.push(t);
+    s.postings.push(inv.postings[i]!);
+  });
+  shardCache.set(sorted, shards);
+  return shards;
 }

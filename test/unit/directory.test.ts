@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { emptyFilters, facetCounts, isEmptyState, parseState, serializeState, type FacetValues } from '../../src/core/directory.ts';
-import { bioTerms, tokenize } from '../../src/core/search-text.ts';
-import { createEngine, normalizeTerm } from '../../src/scripts/search-engine.ts';
-import { searchIndex, sortMentors, facetOptions } from '../../src/site/model.ts';
+import { bioTerms, normalizeTerm, terms } from '../../src/core/search-text.ts';
+import { decodePostings, encodePostings, invert } from '../../src/core/postings.ts';
+import { createEngine } from '../../src/scripts/search-engine.ts';
+import { bioShards, searchIndex, sortMentors, facetOptions } from '../../src/site/model.ts';
 import { renderCard } from '../../src/site/card.ts';
 import { makeProfileSchema } from '../../src/core/profile.ts';
 import { repoProgram, validProfile } from '../support/profiles.ts';
@@ -59,12 +60,17 @@ describe('facet counts', () => {
 });
 
 describe('search text', () => {
-  test('bio terms drop Markdown, headings, stop words and repeats', () => {
-    expect(bioTerms('## About me\n\nI love **Python** and [Julia](https://julialang.org); python again.')).toEqual(['love', 'python', 'julia']);
+  test('bio terms drop Markdown, headings, stop words, short words and repeats', () => {
+    expect(bioTerms('## About me\n\nI love **Python** and [Julia](https://julialang.org); python again, go.')).toEqual(['love', 'python', 'julia']);
   });
-  test('tokens keep C++ and accented words', () => {
-    expect(tokenize('C++ and São Paulo')).toEqual(['c++', 'and', 'são', 'paulo']);
+  test('terms fold accents and case', () => {
+    expect(terms('São Paulo, Zoë and C++')).toEqual(['sao', 'paulo', 'zoe', 'c++']);
     expect(normalizeTerm('Zoë')).toBe('zoe');
+  });
+  test('postings round trip as base-36 gaps', () => {
+    expect(encodePostings([0, 1, 5, 40, 1000])).toBe('1,1,4,z,qo');
+    expect(decodePostings(encodePostings([0, 1, 5, 40, 1000]))).toEqual([0, 1, 5, 40, 1000]);
+    expect(invert([['b', 'a'], ['a'], ['c', 'a']])).toEqual({ terms: ['a', 'b', 'c'], postings: ['1,1,1', '1', '3'] });
   });
 });
 
@@ -79,17 +85,34 @@ describe('search engine', () => {
     mk({ github: 'raj-k', name: 'Raj Kumar', headline: 'Machine learning engineer', topics: ['machine-learning'], affiliation: 'Quantix Labs' }, 'Transformers, recommender systems.'),
     mk({ github: 'lee-p', name: 'Lee Park', headline: 'Grant writing coach', topics: ['grant-writing'], availability: { status: 'paused', capacity: 1 } }, 'Funding agencies and proposals.'),
   ]);
-  const engine = createEngine(searchIndex(entries, repoProgram));
-  const logins = (q: string) => engine.search(q).map((i) => entries[i]!.data.github);
-
-  test('finds by name, ignoring accents', () => expect(logins('zoe')).toEqual(['zoe-m']));
-  test('tolerates a typo', () => expect(logins('calorimeterz')).toEqual(['zoe-m']));
-  test('prefix matches as you type', () => expect(logins('transfo')).toEqual(['raj-k']));
-  test('searches affiliation and topic synonyms', () => {
-    expect(logins('quantix')).toEqual(['raj-k']);
-    expect(logins('ml')).toEqual(['raj-k']);
+  const shards = bioShards(entries);
+  const loaded: string[] = [];
+  const engine = createEngine(searchIndex(entries, repoProgram), async (key) => {
+    loaded.push(key);
+    return shards[key]!;
   });
-  test('several words must all match', () => expect(logins('grant proposals')).toEqual(['lee-p']));
+  const logins = async (q: string) => (await engine.search(q)).map((i) => entries[i]!.data.github);
+
+  test('finds by name, ignoring accents', async () => expect(await logins('zoe')).toEqual(['zoe-m']));
+  test('tolerates a typo, in the bio too', async () => expect(await logins('calorimeterz')).toEqual(['zoe-m']));
+  test('prefix matches as you type, in the bio too', async () => expect(await logins('transfo')).toEqual(['raj-k']));
+  test('searches affiliation and topic synonyms', async () => {
+    expect(await logins('quantix')).toEqual(['raj-k']);
+    expect(await logins('ml')).toEqual(['raj-k']);
+  });
+  test('several words must all match, across fields', async () => expect(await logins('grant proposals')).toEqual(['lee-p']));
+  test('an empty query lists everyone in list order', async () => expect(await logins('  ')).toEqual(['raj-k', 'zoe-m', 'lee-p']));
+  test('bio shards are fetched only for the words typed', async () => {
+    loaded.length = 0;
+    await logins('readout');
+    expect(loaded).toEqual(['re']);
+  });
+  test('the index keeps each term once', () => {
+    const idx = searchIndex(entries, repoProgram);
+    expect(idx.n).toBe(3);
+    expect(idx.name.terms).toEqual(['kumar', 'lee', 'muller', 'park', 'raj', 'zoe']);
+    expect(idx.facets.availability).toEqual({ values: ['open', 'paused'], docs: ['1,1', '3'] });
+  });
   test('open mentors are listed before paused ones', () => {
     expect(entries.map((e) => e.data.github)).toEqual(['raj-k', 'zoe-m', 'lee-p']);
   });

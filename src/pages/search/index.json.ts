@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { program, sortedMentors } from '../site/content.ts';
-import { searchIndex } from '../site/model.ts';
+import { program, sortedMentors } from '../../site/content.ts';
+import { searchIndex } from '../../site/model.ts';
 
 export const GET: APIRoute = async () => {
   const index = searchIndex(await sortedMentors(), program());
