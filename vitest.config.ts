@@ -13,6 +13,17 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'github',
+          // The GitHub emulator and the bundled bot running against it.
+          include: ['test/emulator/**/*.test.ts', 'test/integration/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          // Bot runs mostly wait on GitHub's recommended request pacing, not on the CPU.
+          maxWorkers: 4,
+        },
+      },
+      {
+        test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           environment: 'node',

@@ -61,7 +61,8 @@ export function checkRequest(input: IntakeInput): Checked {
   const { program, mentors, issue, openRequests, today } = input;
   const { request, problems } = parseRequest(issue.body, program);
   const author = issue.author.toLowerCase();
-  const others = openRequests.filter((r) => r.number !== issue.number && r.author.toLowerCase() === author);
+  // Oldest first, so messages list requests in the order the mentee filed them.
+  const others = openRequests.filter((r) => r.number !== issue.number && r.author.toLowerCase() === author).sort((a, b) => a.number - b.number);
   const logins = [...mentors.keys()];
 
   const mentor = request.mentor ? mentors.get(request.mentor) : undefined;

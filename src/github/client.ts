@@ -26,7 +26,9 @@ export function createClient(o: ClientOptions): GitHub {
     baseUrl: o.baseUrl.replace(/\/$/, ''),
     userAgent: 'mentorkit-bot',
     throttle: { onRateLimit: onLimit('rate limit'), onSecondaryRateLimit: onLimit('secondary rate limit') },
-    retry: { retries: 3 },
+    // Two retries (1 s, then 4 s): runs are idempotent and the next event or the daily sweep completes
+    // anything left, so waiting longer would only hold up the single queue every event shares.
+    retry: { retries: 2 },
     log: { debug: () => {}, info: () => {}, warn: (m: string) => o.log?.(m), error: (m: string) => o.log?.(m) },
   });
 }

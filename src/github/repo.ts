@@ -132,7 +132,9 @@ export async function applyDecision(gh: GitHub, r: Repo, d: Decision, ctx: Apply
       await ensureLabel(gh, r, name);
       ctx.knownLabels.add(name);
     }
-    await gh.rest.issues.setLabels({ ...r, issue_number: d.issue, labels: next });
+    // PUT needs at least one label; an empty set is a DELETE.
+    if (next.length > 0) await gh.rest.issues.setLabels({ ...r, issue_number: d.issue, labels: next });
+    else await gh.rest.issues.removeAllLabels({ ...r, issue_number: d.issue });
     result.labelsChanged = true;
   }
 

@@ -1,0 +1,61 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/**
+ * Run the committed action bundle exactly as Actions does: a child process with
+ * the Actions environment, the event payload in a file, and GITHUB_API_URL
+ * pointing at the emulator.
+ */
+
+const ROOT = resolve(import.meta.dirname, '../..');
+export const ACTION_BUNDLE = resolve(ROOT, '.github/actions/mentor-bot/dist/index.mjs');
+
+export interface ActionRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  apiUrl: string;
+  token: string;
+  repository: string;
+  workspace: string;
+  event: { name: string; payload: unknown };
+  dryRun?: boolean;
+  extraEnv?: Record<string, string>;
+}
+
+export async function runAction(o: RunOptions): Promise<ActionRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'mentorkit-event-'));
+  const eventPath = join(dir, 'event.json');
+  writeFileSync(eventPath, JSON.stringify(o.event.payload));
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? dir,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: o.event.name,
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_REPOSITORY: o.repository,
+    GITHUB_API_URL: o.apiUrl,
+    GITHUB_WORKSPACE: o.workspace,
+    'INPUT_GITHUB-TOKEN': o.token,
+    'INPUT_DRY-RUN': o.dryRun ? 'true' : 'false',
+    ...o.extraEnv,
+  };
+  try {
+    return await new Promise<ActionRun>((done, fail) => {
+      const child = spawn(process.execPath, [ACTION_BUNDLE], { env, cwd: o.workspace });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (b: Buffer) => (stdout += b));
+      child.stderr.on('data', (b: Buffer) => (stderr += b));
+      child.on('error', fail);
+      child.on('close', (code) => done({ code, stdout, stderr }));
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

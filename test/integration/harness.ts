@@ -1,0 +1,58 @@
+import { afterEach, beforeEach, expect } from 'vitest';
+import { resolve } from 'node:path';
+import { startEmulator, type Emulator } from '../../src/testing/emulator/index.ts';
+import { runAction } from '../../src/testing/run-action.ts';
+import { requestBody, type RequestFields } from '../../src/testing/request-body.ts';
+import { loadProgram } from '../../src/files/content.ts';
+import { labelSpec } from '../../src/core/labels.ts';
+
+/** Shared by the integration tests: the emulator per test, and the bundled action run as Actions would. */
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const program = loadProgram(ROOT).program!;
+const REPO = program.repository;
+const [owner, repo] = REPO.split('/') as [string, string];
+
+// Sample mentors used below (see content/mentors): open with capacity 2, open with capacity 1, paused.
+export const OPEN = 'amara-okafor';
+export const SINGLE = 'aino-koskinen';
+export const PAUSED = 'chen-yuhan';
+
+export let gh: Emulator;
+/** A fresh emulator per test, with the `request` label the issue form applies (GitHub drops form labels that don't exist). */
+export function useEmulator(options: Partial<Parameters<typeof startEmulator>[0]> = {}) {
+  beforeEach(async () => {
+    gh = await startEmulator({ owner, repo, collaborators: { 'program-chair': 'admin' }, labels: [labelSpec('request')], ...options });
+  });
+  afterEach(async () => {
+    expect(gh.violations, 'every request and response matches the OpenAPI description').toEqual([]);
+    await gh.close();
+  });
+}
+export async function restartEmulator(options: Partial<Parameters<typeof startEmulator>[0]>) {
+  await gh.close();
+  gh = await startEmulator({ owner, repo, labels: [labelSpec('request')], ...options });
+}
+
+export type Event = { name: string; payload: unknown };
+export async function run(event: Event, workspace = ROOT, extra: { dryRun?: boolean } = {}) {
+  const r = await runAction({ apiUrl: gh.url, token: gh.botToken, repository: REPO, workspace, event, ...extra });
+  return r;
+}
+export async function deliver(event: Event, workspace = ROOT) {
+  const r = await run(event, workspace);
+  expect(r.code, r.stdout + r.stderr).toBe(0);
+  return r;
+}
+export const body = (f: Partial<RequestFields>) => requestBody(program, { mentor: OPEN, term: 3, ...f });
+export const issue = (n: number) => gh.state.issues.find((i) => i.number === n)!;
+export const labels = (n: number) => issue(n).labels.map((l) => l.name).sort();
+export const botComments = (n: number) => issue(n).comments.filter((c) => c.user.login === 'github-actions[bot]');
+export const mutations = () => gh.calls.filter((c) => c.method !== 'GET');
+
+export async function file(mentee: string, f: Partial<RequestFields> = {}) {
+  const event = await gh.as(mentee).openIssue({ title: 'Mentorship request', body: body(f), labels: ['request'] });
+  const number = (event.payload as { issue: { number: number } }).issue.number;
+  return { event, number };
+}
+
