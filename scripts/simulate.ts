@@ -1,0 +1,146 @@
+#!/usr/bin/env node
+// npm run simulate: try the request workflow with no GitHub account. It starts the offline GitHub over the
+// sample content, plays a short scenario through the real bundled action, and prints what happened.
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { startEmulator, type Emulator, type EmulatorEvent } from '../src/testing/emulator/index.ts';
+import { runAction } from '../src/testing/run-action.ts';
+import { requestBody, type RequestFields } from '../src/testing/request-body.ts';
+import { describeChanges, statusTable } from '../src/testing/timeline.ts';
+import { loadProgram } from '../src/files/content.ts';
+import { formatDiagnostic } from '../src/core/diagnostics.ts';
+import { labelSpec } from '../src/core/labels.ts';
+
+const usage = `usage: npm run simulate [-- --keep-running] [--quiet]
+
+  --keep-running  after the scenario, keep the emulator running, print its URL and a token,
+                  and run the bot on every event you cause by hand (Ctrl+C to stop)
+  --quiet         print only the final table`;
+
+let flags: { 'keep-running'?: boolean; quiet?: boolean; help?: boolean };
+try {
+  flags = parseArgs({ options: { 'keep-running': { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true }).values;
+} catch (e) {
+  console.error(`simulate: ${(e as Error).message}\n\n${usage}`);
+  process.exit(2);
+}
+if (flags.help) {
+  console.log(usage);
+  process.exit(0);
+}
+
+const ROOT = resolve(import.meta.dirname, '..');
+const { program, diagnostics } = loadProgram(ROOT);
+if (!program) {
+  for (const d of diagnostics) console.error(formatDiagnostic(d));
+  console.error('simulate: program.yml is invalid; fix it first (npm run validate).');
+  process.exit(1);
+}
+const [owner, repo] = program.repository.split('/') as [string, string];
+// --quiet silences the scripted scenario only; what you do by hand is always reported.
+let live = false;
+const say = (line = '') => {
+  if (!flags.quiet || live) console.log(line);
+};
+
+const gh: Emulator = await startEmulator({
+  owner,
+  repo,
+  collaborators: Object.fromEntries(program.maintainers.map((m) => [m, 'admin' as const])),
+  labels: [labelSpec('request')],
+});
+
+/** Deliver what a person caused to the bot, one run per event, as Actions would; print the bot's changes. */
+async function deliver(events: EmulatorEvent[]) {
+  for (const event of events) {
+    if (event.viaBotToken || event.name === 'label') continue; // GITHUB_TOKEN changes start no runs; repository label events aren't subscribed
+    const before = gh.state;
+    gh.resetCalls();
+    const run = await runAction({ apiUrl: gh.url, token: gh.botToken, repository: program!.repository, workspace: ROOT, event: { name: event.name, payload: event.payload } });
+    const changes = describeChanges(before, gh.state, gh.botLogin);
+    const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error::'));
+    if (changes.length || errors.length) {
+      say(`  ↳ bot (${event.name}.${event.action}, ${gh.calls.length} API calls):`);
+      for (const l of [...errors, ...changes]) say(`    ${l}`);
+    }
+  }
+}
+
+function step(title: string) {
+  say();
+  say(`── ${title} ${'─'.repeat(Math.max(3, 72 - title.length))}`);
+}
+
+async function request(mentee: string, fields: Partial<RequestFields>, note: string) {
+  const res = await gh.as(mentee).openIssue({ title: 'Mentorship request', body: requestBody(program!, { mentor: 'amara-okafor', term: 3, ...fields }), labels: ['request'] });
+  const number = (res.payload as { issue: { number: number } }).issue.number;
+  say(`#${number} opened by @${mentee}: ${note}`);
+  await deliver(res.events);
+  return number;
+}
+
+step('1. Mia asks Amara Okafor, an open mentor');
+await request('mia-mentee', { mentor: 'amara-okafor', areas: ['industry-careers', 'data-science'], term: 6, goals: 'Prepare for interviews at instrument companies.' }, 'a complete request');
+
+step('2. Leo makes mistakes, then fixes them by editing the issue');
+const leo = await request('leo-mentee', { mentor: 'amara-okafr', term: 5, agreed: false }, 'misspelt login, a 5-month term, Code of Conduct not ticked');
+const edit = await gh.as('leo-mentee').editIssue(leo, { body: requestBody(program, { mentor: 'amara-okafor', term: 3 }) });
+say(`#${leo} edited by @leo-mentee: login, term and checkbox fixed`);
+await deliver(edit.events);
+
+step('3. Quinn asks three mentors; the program allows two open requests');
+await request('quinn-mentee', { mentor: 'andres-villalobos' }, 'first request');
+await request('quinn-mentee', { mentor: 'ayesha-rahman' }, 'second request');
+await request('quinn-mentee', { mentor: 'daniel-osei' }, 'third request, one over the limit');
+
+step('4. Pia asks a mentor who has paused their profile');
+await request('pia-mentee', { mentor: 'chen-yuhan' }, 'request to a paused mentor');
+
+step('Where things stand');
+for (const l of statusTable(gh)) console.log(l);
+if (gh.violations.length) {
+  console.error(`\n${gh.violations.length} call(s) did not match GitHub's API description:`);
+  for (const v of gh.violations) console.error(`  ${v.method} ${v.path}: ${v.message}`);
+}
+
+if (!flags['keep-running']) {
+  await gh.close();
+  say('\nRun `npm run simulate -- --keep-running` to keep this GitHub running and try your own requests.');
+} else {
+  const token = gh.tokenFor('you');
+  console.log(`
+The emulated GitHub is running at ${gh.url} (repository ${program.repository}).
+Act as @you with this token: ${token}
+Every change you make is delivered to the bot, and its answer is printed here. For example:
+
+  curl -s -X POST ${gh.url}/repos/${program.repository}/issues \\
+    -H "Authorization: token ${token}" -H "Content-Type: application/json" \\
+    -d '{"title":"Mentorship request","labels":["request"],"body":"### Mentor’s GitHub login\\n\\nmereana-hutchins\\n\\n### Your goals\\n\\nLearn to maintain a package"}'
+
+  curl -s ${gh.url}/repos/${program.repository}/issues/1/comments -H "Authorization: token ${token}"
+
+Press Ctrl+C to stop.`);
+  gh.takeEvents();
+  live = true;
+  let busy = false;
+  const timer = setInterval(async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      const events = gh.takeEvents().filter((e) => !e.viaBotToken);
+      for (const e of events) {
+        const issue = (e.payload as { issue?: { number: number } }).issue;
+        console.log(`\n${e.name}.${e.action} by @${e.actor}${issue ? ` on #${issue.number}` : ''}`);
+        await deliver([e]);
+      }
+      gh.takeEvents(); // the bot's own changes start no runs
+    } finally {
+      busy = false;
+    }
+  }, 300);
+  process.on('SIGINT', async () => {
+    clearInterval(timer);
+    await gh.close();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,62 @@
+import { expect, test } from 'vitest';
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+function simulate(...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [resolve(ROOT, 'scripts/simulate.ts'), ...args], { cwd: ROOT });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (b: Buffer) => (out += b));
+    child.stderr.on('data', (b: Buffer) => (err += b));
+    child.on('close', (code) => done({ code, out, err }));
+  });
+}
+
+test('npm run simulate plays the scenario through the bundled action and prints a timeline', async () => {
+  const r = await simulate();
+  expect(r.err).toBe('');
+  expect(r.code).toBe(0);
+  // a valid request
+  expect(r.out).toMatch(/#1 labels: \+mentor:amara-okafor \+status:pending/);
+  // invalid, then fixed by an edit: the same comment is edited and the request becomes pending
+  expect(r.out).toMatch(/#2 labels: \+status:invalid/);
+  expect(r.out).toContain('“amara-okafr” is not a mentor in the directory');
+  expect(r.out).toMatch(/#2 bot edited its comment:\n\s+│ @leo-mentee, thanks: your request now passes every check/);
+  // the quota, and a paused mentor
+  expect(r.out).toContain('you already have 2 open requests (#3, #4)');
+  expect(r.out).toContain('@chen-yuhan is not taking requests right now');
+  expect(r.out).toMatch(/#5\s+@quinn-mentee\s+–\s+invalid\s+open/);
+  expect(r.out).not.toContain('did not match GitHub');
+}, 120_000);
+
+test('a bad flag is explained with the usage', async () => {
+  const r = await simulate('--keep-runing');
+  expect(r.code).toBe(2);
+  expect(r.err).toContain("simulate: Unknown option '--keep-runing'");
+  expect(r.err).toContain('--keep-running');
+});
+
+test('--keep-running serves the emulator and runs the bot on events posted by hand', async () => {
+  const child = spawn(process.execPath, [resolve(ROOT, 'scripts/simulate.ts'), '--keep-running', '--quiet'], { cwd: ROOT });
+  let out = '';
+  child.stdout.on('data', (b: Buffer) => (out += b));
+  try {
+    await expect.poll(() => out, { timeout: 90_000, interval: 200 }).toContain('Press Ctrl+C to stop.');
+    const url = /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(out)![1]!;
+    const token = /with this token: (\S+)/.exec(out)![1]!;
+    const body = '### Mentor’s GitHub login\n\nchen-yuhan\n\n### Your goals\n\nLearn to review code';
+    const res = await fetch(`${url}/repos/mentorkit/mentorkit/issues`, {
+      method: 'POST',
+      headers: { authorization: `token ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Mentorship request', body, labels: ['request'] }),
+    });
+    expect(res.status).toBe(201);
+    await expect.poll(() => out, { timeout: 30_000, interval: 200 }).toMatch(/#7 labels: .*\+status:invalid/);
+    expect(out).toContain('issues.opened by @you on #7');
+  } finally {
+    child.kill('SIGINT');
+  }
+}, 150_000);
