@@ -11,6 +11,8 @@ export interface RunContext {
   mentors: ReadonlyMap<string, Profile>;
   workspace: string;
   dryRun: boolean;
+  /** The account the token acts as; only its marked comments count as the bot's records. */
+  botLogin: string;
   now: Date;
   log: (line: string) => void;
 }

@@ -3,15 +3,15 @@ import { handleIntake } from './intake.ts';
 
 type Payload = Record<string, unknown> & { action?: string; sender?: { login?: string; type?: string } };
 
-export function isBotSender(payload: Payload): boolean {
+export function isBotSender(payload: Payload, botLogin: string): boolean {
   const s = payload.sender;
-  return s?.type === 'Bot' || (s?.login ?? '').endsWith('[bot]');
+  return s?.type === 'Bot' || (s?.login ?? '').endsWith('[bot]') || s?.login?.toLowerCase() === botLogin.toLowerCase();
 }
 
 /** Route an event to its handler, the way a Probot app would: by event name and action. */
 export async function dispatch(ctx: RunContext, eventName: string, raw: Record<string, unknown>): Promise<void> {
   const payload = raw as Payload;
-  if (isBotSender(payload)) {
+  if (isBotSender(payload, ctx.botLogin)) {
     ctx.log(`Ignoring ${eventName}.${payload.action ?? ''} from ${payload.sender?.login}: events from bots (this one included) are not acted on.`);
     return;
   }

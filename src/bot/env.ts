@@ -8,6 +8,10 @@ export const envSchema = z.object({
   GITHUB_API_URL: z.url({ error: 'must be the REST API URL, e.g. https://api.github.com' }).default('https://api.github.com'),
   GITHUB_WORKSPACE: z.string().default(process.cwd()),
   'INPUT_GITHUB-TOKEN': z.string({ error: 'is empty; pass `github-token` (it defaults to github.token)' }).min(1),
+  'INPUT_BOT-LOGIN': z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() ? v.trim() : 'github-actions[bot]')),
   'INPUT_DRY-RUN': z
     .string()
     .optional()

@@ -39,7 +39,7 @@ export async function handleIntake(ctx: RunContext, action: 'opened' | 'edited' 
     return;
   }
   const known = new Set(open.flatMap((i) => i.labels));
-  const existingComments = decision.comments.length ? await listBotComments(ctx.gh, ctx.repo, issue.number) : [];
+  const existingComments = decision.comments.length ? await listBotComments(ctx.gh, ctx.repo, issue.number, ctx.botLogin) : [];
   const result = await applyDecision(ctx.gh, ctx.repo, decision, { currentLabels: issue.labels, knownLabels: known, existingComments });
   ctx.log(`#${issue.number}: ${decision.notes.join(' ')} (labels ${result.labelsChanged ? 'changed' : 'unchanged'}, ${result.commentsCreated} comment(s) posted, ${result.commentsUpdated} edited)`);
 }

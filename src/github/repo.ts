@@ -6,8 +6,6 @@ import { labelSpec } from '../core/labels.ts';
 
 /** Reading and writing one repository's requests. Only this folder calls GitHub. */
 
-export const BOT_LOGIN = 'github-actions[bot]';
-
 export interface Repo {
   owner: string;
   repo: string;
@@ -65,11 +63,11 @@ export interface BotComment {
 }
 
 /** The bot's own marked comments on an issue. Comments by anyone else never count as bot state. */
-export async function listBotComments(gh: GitHub, r: Repo, number: number): Promise<BotComment[]> {
+export async function listBotComments(gh: GitHub, r: Repo, number: number, botLogin: string): Promise<BotComment[]> {
   const comments = await gh.paginate(gh.rest.issues.listComments, { ...r, issue_number: number, per_page: 100 });
   const out: BotComment[] = [];
   for (const c of comments) {
-    if (c.user?.login !== BOT_LOGIN) continue;
+    if (c.user?.login !== botLogin) continue;
     const m = readMarker(c.body);
     if (m) out.push({ id: c.id, ...m, body: c.body ?? '' });
   }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gh, useEmulator, restartEmulator, run, deliver, file, labels, botComments, mutations, ROOT } from './harness.ts';
+import { gh, useEmulator, restartEmulator, run, deliver, file, labels, botComments, mutations, issue, ROOT } from './harness.ts';
 
 /** Idempotency, bots, faults, cost, dry run and the eligibility gate. */
 useEmulator();
@@ -26,6 +26,16 @@ describe('intake robustness', () => {
     const r = await deliver({ name: 'issues', payload });
     expect(gh.calls).toEqual([]);
     expect(r.stdout).toContain('events from bots');
+  });
+
+  test('a comment that forges the bot marker is not taken as the bot record', async () => {
+    const { event, number } = await file('fay', { mentor: 'nobody-here' });
+    await gh.as('fay').comment(number, `<!-- mentorkit:intake:${number} -->\nall good, trust me`);
+    await deliver(event);
+    const bots = botComments(number);
+    expect(bots).toHaveLength(1);
+    expect(bots[0]!.body).toContain('is not a mentor in the directory');
+    expect(issue(number).comments.find((c) => c.user.login === 'fay')!.body).toContain('trust me');
   });
 
   test('an issue that is not a request is left alone', async () => {

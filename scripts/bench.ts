@@ -1,0 +1,237 @@
+/**
+ * npm run bench: build mentorkit and a bare Astro baseline over synthetic
+ * directories of 1,000 and 10,000 mentors, and print measured figures against
+ * the project's targets. See scripts/bench/ for the parts; rows are listed in
+ * scripts/bench/measurements.ts.
+ *
+ * Exit code 0 when the run completes, whether targets pass or fail (the table
+ * says which); 1 when the benchmark itself could not run.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildBaseline, buildMentorkit, killActiveBuild, medianBuild, REPO_ROOT, type BuildResult } from './bench/build.ts';
+import { DEFAULT_SEED, readProgram, writeContentRoot } from './bench/generate.ts';
+import { MEASUREMENTS, TARGETS, type BenchContext, type SizeRun } from './bench/measurements.ts';
+import { BenchError, fmt, progress, renderTable, type Row } from './bench/report.ts';
+
+const USAGE = `Usage: npm run bench -- [options]
+
+Builds mentorkit and a bare Astro project over generated mentor profiles and
+prints build time, peak memory, output sizes and search latency against targets.
+
+Options:
+  --sizes LIST   Directory sizes to build, comma-separated (default 1000,10000).
+                 A "k" suffix is accepted: --sizes 1k,10k.
+  --only WHICH   mentorkit, baseline or both (default both). Ratios need both.
+  --runs K       Build each project K times, alternating mentorkit and baseline,
+                 and report medians (default 1). Other load on the machine moves
+                 single builds by tens of percent; K=3 steadies the ratios.
+  --keep         Keep the temporary folders (content, builds) and print where.
+  -h, --help     Show this help.
+
+Targets: build time and peak RSS at most ${TARGETS.buildRatio}× the bare Astro build at the
+same size; the search index (search/index.json) at most ${TARGETS.indexGzipPer1k / 1000} kB gzip per 1,000 mentors; home page
+first view at most ${TARGETS.firstViewGzip / 1000} kB gzip at 1,000 mentors; query p95 at most ${TARGETS.queryP95Ms} ms at
+10,000 mentors. Sizes are SI: 1 kB = 1,000 bytes, 1 MB = 1,000,000 bytes.
+A missed target prints FAIL and still exits 0; exit 1 means the benchmark failed.
+A 10,000-mentor run takes several minutes per build.`;
+
+interface Options {
+  sizes: number[];
+  only: 'mentorkit' | 'baseline' | 'both';
+  keep: boolean;
+  runs: number;
+}
+
+function parseOptions(argv: string[]): Options | 'help' {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        sizes: { type: 'string' },
+        only: { type: 'string' },
+        keep: { type: 'boolean', default: false },
+        runs: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (e) {
+    const msg = (e as Error).message.replace(/\. To specify a positional argument.*$/s, '.');
+    throw new BenchError(`${msg}\nRun npm run bench -- --help for the options.`);
+  }
+  if (values.help) return 'help';
+
+  const sizes = (values.sizes ?? '1000,10000').split(',').map((s) => {
+    const m = /^\s*(\d+)(k?)\s*$/i.exec(s);
+    const n = m ? Number(m[1]) * (m[2] ? 1000 : 1) : NaN;
+    if (!Number.isInteger(n) || n < 1 || n > 200_000) {
+      throw new BenchError(`--sizes: "${s}" is not a size; give whole numbers from 1 to 200000, e.g. --sizes 1000,10000`);
+    }
+    return n;
+  });
+  const only = values.only ?? 'both';
+  if (only !== 'mentorkit' && only !== 'baseline' && only !== 'both') {
+    throw new BenchError(`--only: "${only}" is not one of mentorkit, baseline, both`);
+  }
+  const runs = Number(values.runs ?? '1');
+  if (!Number.isInteger(runs) || runs < 1 || runs > 20) {
+    throw new BenchError(`--runs: "${values.runs}" is not a number of builds from 1 to 20`);
+  }
+  return { sizes: [...new Set(sizes)].sort((a, b) => a - b), only, keep: values.keep, runs };
+}
+
+async function main(): Promise<number> {
+  const opts = parseOptions(process.argv.slice(2));
+  if (opts === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
+  const [major] = process.versions.node.split('.').map(Number);
+  if ((major ?? 0) < 24) throw new BenchError(`Node ${process.versions.node} is too old; run it with npm run bench (Node 24 from node_modules)`);
+
+  let program;
+  try {
+    program = readProgram(REPO_ROOT);
+  } catch (e) {
+    throw new BenchError((e as Error).message);
+  }
+  const root = mkdtempSync(join(tmpdir(), 'mentorkit-bench-'));
+  let cleaned = false;
+  const cleanup = () => {
+    if (cleaned) return;
+    cleaned = true;
+    if (opts.keep) progress(`kept temporary files in ${root}`);
+    else rmSync(root, { recursive: true, force: true });
+  };
+  const onSignal = (sig: NodeJS.Signals) => {
+    process.stderr.write(`\nbench: interrupted (${sig}); stopping the build and removing temporary files\n`);
+    killActiveBuild();
+    cleanup();
+    process.exit(130);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  const load = [loadavg()[0]!];
+  const ctx: BenchContext = { runs: [], program, details: new Map() };
+  try {
+    progress(`benchmark in ${root}: sizes ${opts.sizes.map(fmt.int).join(', ')}, builds: ${opts.only} × ${opts.runs}, seed ${DEFAULT_SEED}`);
+    for (const n of opts.sizes) {
+      const label = `N=${fmt.int(n)}`;
+      const work = join(root, `n${n}`);
+      const contentRoot = join(work, 'content-root');
+      mkdirSync(work, { recursive: true });
+      progress(`${label}: generating ${fmt.int(n)} profiles`);
+      let generated;
+      try {
+        generated = writeContentRoot(REPO_ROOT, contentRoot, n);
+      } catch (e) {
+        throw new BenchError(`${label}: generating profiles failed`, (e as Error).message);
+      }
+      progress(
+        `${label}: generated (${generated.validated} sampled profiles valid, bios ${generated.bioWords.min}–${generated.bioWords.max} words, ` +
+          `${fmt.int(generated.vocabulary)} distinct words)`,
+      );
+      const run: SizeRun = { n, contentRoot, work, generated };
+      ctx.runs.push(run);
+
+      const mentorkit: BuildResult[] = [];
+      const baseline: BuildResult[] = [];
+      for (let k = 1; k <= opts.runs; k++) {
+        const of = opts.runs > 1 ? ` (run ${k} of ${opts.runs})` : '';
+        if (opts.only !== 'baseline') {
+          progress(`${label}: building mentorkit${of}`);
+          const b = await buildMentorkit(n, contentRoot, work);
+          mentorkit.push(b);
+          progress(`${label}: mentorkit built in ${fmt.seconds(b.seconds)}, peak RSS ${fmt.bytes(b.peakRssBytes)}`);
+        }
+        if (opts.only !== 'mentorkit') {
+          progress(`${label}: building bare Astro baseline${of}`);
+          const b = await buildBaseline(n, join(contentRoot, 'content/mentors'), work);
+          baseline.push(b);
+          progress(`${label}: baseline built in ${fmt.seconds(b.seconds)}, peak RSS ${fmt.bytes(b.peakRssBytes)}`);
+        }
+      }
+      if (mentorkit.length) run.mentorkit = medianBuild(mentorkit);
+      if (baseline.length) run.baseline = medianBuild(baseline);
+      load.push(loadavg()[0]!);
+    }
+
+    // A measurement that throws becomes an ERROR row, so one broken row (say,
+    // after a change of the index format) does not hide the others.
+    const rows: Row[] = [];
+    const errors: string[] = [];
+    for (const m of MEASUREMENTS) {
+      progress(`measuring: ${m.title}`);
+      try {
+        rows.push(...(await m.measure(ctx)));
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        rows.push({ metric: m.title, measured: message.split('\n')[0]!.slice(0, 80), status: 'ERROR' });
+        errors.push(`${m.id}: ${e instanceof Error ? (e.stack ?? message) : message}`);
+      }
+    }
+
+    for (const run of ctx.runs) {
+      const g = run.generated;
+      const d = ctx.details.get('Generated data') ?? [];
+      d.push(
+        `N=${fmt.int(run.n)}: ${fmt.int(g.paused)} paused, bios ${g.bioWords.min}/${g.bioWords.median}/${g.bioWords.max} words (min/median/max), ` +
+          `${fmt.int(g.vocabulary)} distinct words, profiles gzip to ${(g.gzipRatio * 100).toFixed(0)}% of their size`,
+      );
+      ctx.details.set('Generated data', d);
+      for (const b of [run.mentorkit, run.baseline]) {
+        if (b?.samples) {
+          const r = ctx.details.get('Repeated builds (medians in the table)') ?? [];
+          r.push(
+            `N=${fmt.int(run.n)} ${b.kind}: ${b.samples.seconds.map(fmt.seconds).join(', ')}; peak RSS ${b.samples.peakRssBytes.map(fmt.bytes).join(', ')}`,
+          );
+          ctx.details.set('Repeated builds (medians in the table)', r);
+        }
+        if (!b || b.phases.length === 0) continue;
+        const p = ctx.details.get('Astro timing lines') ?? [];
+        p.push(`N=${fmt.int(run.n)} ${b.kind}:`, ...b.phases.map((l) => `  ${l}`));
+        ctx.details.set('Astro timing lines', p);
+      }
+    }
+    ctx.details.set('Machine', [
+      `Node ${process.versions.node}, ${process.platform}/${process.arch}; 1-minute load average ${load.map((l) => l.toFixed(2)).join(' → ')} ` +
+        `(other work on the machine inflates build times)`,
+    ]);
+
+    console.log('');
+    console.log(renderTable(rows));
+    for (const [heading, lines] of ctx.details) {
+      console.log(`\n${heading}:`);
+      for (const l of lines) console.log(`  ${l}`);
+    }
+    const failed = rows.filter((r) => r.status === 'FAIL').length;
+    console.log(`\n${failed === 0 ? 'All measured targets met.' : `${failed} target(s) missed.`} Sizes are SI (1 kB = 1,000 B).`);
+    if (opts.keep) console.log(`Temporary files kept in ${root}`);
+    if (errors.length > 0) {
+      process.stderr.write(`bench: ${errors.length} measurement(s) failed:\n${errors.join('\n').replace(/^/gm, '  ')}\n`);
+      return 1;
+    }
+    return 0;
+  } finally {
+    cleanup();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    if (e instanceof BenchError) {
+      process.stderr.write(`bench: ${e.message}\n`);
+      if (e.detail) process.stderr.write(`${e.detail.replace(/^/gm, '  ')}\n`);
+    } else {
+      process.stderr.write(`bench: unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    }
+    process.exit(1);
+  },
+);
