@@ -29,6 +29,8 @@ export function findContactData(text: string, country?: string): PrivacyFinding[
     MAILTO.lastIndex = 0;
     // Dates (2026-10-01) and URLs are not phone numbers; blank them before the phone search.
     const cleaned = lineText.replace(/https?:\/\/\S+/g, ' ').replace(/\b\d{4}-\d{2}-\d{2}\b/g, ' ');
+    // Seven digits or more, however separated, before asking the (slower) phone number parser.
+    if (!/\d(?:[\s().\-+/]*\d){6}/.test(cleaned)) return;
     for (const p of findPhoneNumbersInText(cleaned, { defaultCountry })) {
       findings.push({ line: i + 1, kind: 'phone', excerpt: mask(cleaned.slice(p.startsAt, p.endsAt)) });
     }

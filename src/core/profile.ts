@@ -20,13 +20,19 @@ export const isoDate = z.preprocess(
   ),
 );
 
+const zones = new Map<string, boolean>();
 export function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return tz.includes('/') || tz === 'UTC';
-  } catch {
-    return false;
+  let ok = zones.get(tz);
+  if (ok === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      ok = tz.includes('/') || tz === 'UTC';
+    } catch {
+      ok = false;
+    }
+    zones.set(tz, ok);
   }
+  return ok;
 }
 
 function isLanguageTag(tag: string): boolean {

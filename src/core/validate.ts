@@ -1,4 +1,5 @@
 import matter from 'gray-matter';
+import { load as loadYaml, CORE_SCHEMA } from 'js-yaml';
 import { programSchema, type Program } from './program.ts';
 import { makeProfileSchema, type Mentor } from './profile.ts';
 import { findContactData } from './privacy.ts';
@@ -40,19 +41,40 @@ const PRIVACY_HINT = {
  * base name, which must equal the `github` field.
  */
 export function validateProfile(file: string, login: string, text: string, program: Program): ProfileResult {
-  // gray-matter caches by content; a fresh options object keeps our yaml engine.
-  const fm = matter(text, { engines: { yaml: () => ({}) } } as never);
   if (!/^---\r?\n/.test(text)) {
     return {
       diagnostics: [{ file, line: 1, field: '(file)', message: 'has no front matter; start the file with a line "---", the profile fields, then "---"' }],
     };
   }
-  const y = parseLocatedYaml(fm.matter.replace(/^\r?\n/, ''), 2);
+  // Fast path: js-yaml, the parser Astro uses, but with the core schema so that dates stay text and an
+  // impossible date (2026-02-30) is caught instead of rolling over. The slower, position-aware parse runs
+  // only when something is wrong and lines are needed.
+  let fm: matter.GrayMatterFile<string> | undefined;
+  try {
+    fm = matter(text, { engines: { yaml: (s: string) => loadYaml(s, { schema: CORE_SCHEMA }) as object } } as never);
+  } catch {
+    fm = undefined;
+  }
+  const schema = profileSchemaFor(program);
+  if (fm) {
+    const parsed = schema.safeParse(fm.data);
+    if (parsed.success && parsed.data.github === login) {
+      const found = findContactData(text, parsed.data.location.country);
+      if (found.length === 0) return { mentor: { ...parsed.data, body: fm.content }, diagnostics: [] };
+    }
+  }
+  return { diagnostics: locatedProfileDiagnostics(file, login, text, program) };
+}
+
+/** The slow path: every problem, each with the line of its key. */
+function locatedProfileDiagnostics(file: string, login: string, text: string, program: Program): Diagnostic[] {
+  const end = /\r?\n---[ \t]*(?:\r?\n|$)/.exec(text.slice(3));
+  const frontText = end ? text.slice(text.indexOf('\n') + 1, 3 + end.index + 1) : text.slice(text.indexOf('\n') + 1);
+  const y = parseLocatedYaml(frontText, 2);
   const diagnostics = yamlSyntaxDiagnostics(file, y);
   const data = (diagnostics.length ? undefined : y.doc.toJS()) as Record<string, unknown> | undefined;
-
   if (data !== undefined) {
-    const schema = makeProfileSchema(program);
+    const schema = profileSchemaFor(program);
     const parsed = schema.safeParse(data ?? {});
     if (!parsed.success) diagnostics.push(...zodDiagnostics(file, y, parsed.error, (p) => keysAt(schema, p)));
     if (typeof data?.github === 'string' && data.github !== login) {
@@ -63,19 +85,20 @@ export function validateProfile(file: string, login: string, text: string, progr
         message: `"${data.github}" does not match the file name "${login}.md"; rename the file to ${data.github}.md or correct the login`,
       });
     }
-    if (parsed.success && diagnostics.length === 0) {
-      const country = parsed.data.location.country;
-      const found = findContactData(text, country);
-      if (found.length === 0) return { mentor: { ...parsed.data, body: fm.content }, diagnostics };
-    }
   }
-
   const country = (data?.location as { country?: unknown } | undefined)?.country;
-  const frontEnd = 1 + fm.matter.split(/\r?\n/).length;
+  const frontEnd = 1 + frontText.split(/\r?\n/).length;
   for (const f of findContactData(text, typeof country === 'string' ? country : undefined)) {
     diagnostics.push({ file, line: f.line, field: f.line <= frontEnd ? keyOnLine(text, f.line) : 'body', message: PRIVACY_HINT[f.kind] });
   }
-  return { diagnostics };
+  return diagnostics;
+}
+
+const schemas = new WeakMap<Program, ReturnType<typeof makeProfileSchema>>();
+function profileSchemaFor(program: Program) {
+  let s = schemas.get(program);
+  if (!s) schemas.set(program, (s = makeProfileSchema(program)));
+  return s;
 }
 
 function keyOnLine(text: string, line: number): string {

@@ -1,6 +1,5 @@
 import {
   FACETS,
-  facetCounts,
   isEmptyState,
   parseState,
   serializeState,
@@ -129,7 +128,7 @@ export function enhanceDirectory(): void {
     if (gen !== generation) return;
     const candidates = await e.search(state.q);
     if (gen !== generation) return;
-    const { results, counts } = facetCounts(e.facets, candidates, state.filters);
+    const { results, counts } = e.count(candidates, state.filters);
     for (const el of root!.querySelectorAll<HTMLElement>('[data-count-for]')) {
       const [f, v] = el.dataset.countFor!.split(':') as [(typeof FACETS)[number], string];
       el.textContent = `(${counts[f].get(v) ?? 0})`;

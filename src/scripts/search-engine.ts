@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import { FACETS, type FacetValues } from '../core/directory.ts';
+import { FACETS, FacetIndex, type FacetValues, type Filters } from '../core/directory.ts';
 import { decodePostings } from '../core/postings.ts';
 import { processTerm, shardKey, tokenize } from '../core/search-text.ts';
 import type { BioShard, SearchIndexFile } from '../site/model.ts';
@@ -19,11 +19,14 @@ export type ShardLoader = (key: string) => Promise<BioShard>;
 export interface SearchEngine {
   /** Positions (list order) of the mentors that match, best match first. */
   search(q: string): Promise<number[]>;
+  /** Apply the facet filters to search results and count every facet value (see facetCounts). */
+  count(candidates: readonly number[], filters: Filters): ReturnType<FacetIndex['count']>;
   facets: FacetValues[];
   size: number;
 }
 
-const OPTIONS = { prefix: true, fuzzy: 0.2 } as const;
+// Typo tolerance from five letters on: for shorter words one edit matches half the vocabulary and costs the most.
+const OPTIONS = { prefix: true, fuzzy: (term: string) => (term.length >= 5 ? 0.2 : 0) };
 /** Bio matches count, but less than a match in a name or headline. */
 const BIO_WEIGHT = 0.4;
 
@@ -86,9 +89,17 @@ export function createEngine(index: SearchIndexFile, loadShard: ShardLoader): Se
     return s;
   }
 
-  async function wordScores(word: string): Promise<Map<number, number>> {
-    const scores = new Map<number, number>();
-    for (const r of ms.search(word)) scores.set(r.id as number, r.score);
+  const facetIndex = new FacetIndex(facets);
+
+  /** Scores of one query word per document (0: no match), and the documents it matched. */
+  async function wordScores(word: string): Promise<{ scores: Float64Array; hits: number[] }> {
+    const scores = new Float64Array(n);
+    const hits: number[] = [];
+    for (const r of ms.search(word)) {
+      const d = r.id as number;
+      scores[d] = r.score;
+      hits.push(d);
+    }
     const pending = word.length >= 3 ? shard(shardKey(word)) : undefined;
     if (pending) {
       const s = await pending;
@@ -97,37 +108,45 @@ export function createEngine(index: SearchIndexFile, loadShard: ShardLoader): Se
         let docs = s.decoded.get(t);
         if (!docs) s.decoded.set(t, (docs = decodePostings(s.postings[t]!)));
         const add = r.score * BIO_WEIGHT;
-        for (const d of docs) scores.set(d, (scores.get(d) ?? 0) + add);
+        for (const d of docs) {
+          if (scores[d] === 0) hits.push(d);
+          scores[d]! += add;
+        }
       }
     }
-    return scores;
+    return { scores, hits };
   }
 
+  const everyone = facets.map((_, i) => i);
   return {
     facets,
     size: n,
+    count: (candidates, filters) => facetIndex.count(candidates, filters),
     async search(q: string) {
       const words = [...new Set(tokenize(q).map(processTerm).filter((w): w is string => !!w))];
-      if (words.length === 0) return facets.map((_, i) => i);
+      if (words.length === 0) return everyone;
       const perWord = await Promise.all(words.map(wordScores));
-      perWord.sort((a, b) => a.size - b.size);
+      perWord.sort((a, b) => a.hits.length - b.hits.length);
       const [first, ...rest] = perWord;
-      const total: [number, number][] = [];
-      for (const [d, s] of first!) {
-        let sum = s;
+      const ids: number[] = [];
+      const total = new Float64Array(n);
+      for (const d of first!.hits) {
+        let sum = first!.scores[d]!;
         let all = true;
-        for (const m of rest) {
-          const x = m.get(d);
-          if (x === undefined) {
+        for (const w of rest) {
+          const x = w.scores[d]!;
+          if (x === 0) {
             all = false;
             break;
           }
           sum += x;
         }
-        if (all) total.push([d, sum]);
+        if (all) {
+          ids.push(d);
+          total[d] = sum;
+        }
       }
-      total.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-      return total.map(([d]) => d);
+      return ids.sort((a, b) => total[b]! - total[a]! || a - b);
     },
   };
 }

@@ -93,8 +93,18 @@ export interface FacetOption {
   count: number;
 }
 
-/** Every facet's options with counts over the whole directory, in a useful order. */
+const optionsCache = new WeakMap<readonly MentorEntry[], Record<FacetKey, FacetOption[]>>();
+
+/** Every facet's options with counts over the whole directory, in a useful order. Computed once per list. */
 export function facetOptions(entries: readonly MentorEntry[], program: Program): Record<FacetKey, FacetOption[]> {
+  const cached = optionsCache.get(entries);
+  if (cached) return cached;
+  const out = computeFacetOptions(entries, program);
+  optionsCache.set(entries, out);
+  return out;
+}
+
+function computeFacetOptions(entries: readonly MentorEntry[], program: Program): Record<FacetKey, FacetOption[]> {
   const docs = entries.map((e) => facetValues(e.data));
   const { counts } = facetCounts(docs, docs.map((_, i) => i), emptyFilters());
   const labels = labelsFor(program);

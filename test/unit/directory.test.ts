@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { emptyFilters, facetCounts, isEmptyState, parseState, serializeState, type FacetValues } from '../../src/core/directory.ts';
+import { FacetIndex, FACETS, emptyFilters, facetCounts, isEmptyState, parseState, serializeState, type FacetValues } from '../../src/core/directory.ts';
 import { bioTerms, normalizeTerm, terms } from '../../src/core/search-text.ts';
 import { decodePostings, encodePostings, invert } from '../../src/core/postings.ts';
 import { createEngine } from '../../src/scripts/search-engine.ts';
@@ -56,6 +56,26 @@ describe('facet counts', () => {
   });
   test('only candidates from the text search are considered', () => {
     expect(facetCounts(docs, [2], emptyFilters()).results).toEqual([2]);
+  });
+});
+
+describe('FacetIndex, the typed-array counter the browser uses', () => {
+  test('agrees with facetCounts on random directories and filters', () => {
+    let seed = 7;
+    const rand = (k: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % k);
+    const pick = (pool: string[]) => [...new Set(Array.from({ length: 1 + rand(3) }, () => pool[rand(pool.length)]!))];
+    const pools = Object.fromEntries(FACETS.map((f) => [f, Array.from({ length: 2 + rand(6) }, (_, i) => `${f}${i}`)])) as Record<string, string[]>;
+    const docs = Array.from({ length: 300 }, () => Object.fromEntries(FACETS.map((f) => [f, pick(pools[f]!)])) as unknown as FacetValues);
+    const index = new FacetIndex(docs);
+    for (let round = 0; round < 50; round++) {
+      const filters = emptyFilters();
+      for (const f of FACETS) if (rand(3) === 0) filters[f] = pick(pools[f]!);
+      const candidates = docs.map((_, i) => i).filter(() => rand(4) > 0);
+      const slow = facetCounts(docs, candidates, filters);
+      const fast = index.count(candidates, filters);
+      expect(fast.results).toEqual(slow.results);
+      for (const f of FACETS) expect(Object.fromEntries(fast.counts[f])).toEqual(Object.fromEntries(slow.counts[f]));
+    }
   });
 });
 
