@@ -7,6 +7,7 @@ import { measureFirstView } from './first-view.ts';
 import type { GenerateStats } from './generate.ts';
 import { BIO_SHARD_DIR, contentWords, findIndexFile, makeQueries, measureQueries, quantile } from './queries.ts';
 import { atMost, fmt, type Row } from './report.ts';
+import { measureIntakeCalls } from './intake-calls.ts';
 
 /**
  * The rows of the benchmark table. Each measurement reads what the run
@@ -57,6 +58,7 @@ export const TARGETS = {
   indexGzipPer1k: 30_000,
   firstViewGzip: 100_000,
   queryP95Ms: 5,
+  intakeCalls: 6,
 } as const;
 
 function note(ctx: BenchContext, heading: string, ...lines: string[]): void {
@@ -141,6 +143,16 @@ function composition(index: unknown): string {
 }
 
 export const MEASUREMENTS: Measurement[] = [
+  {
+    id: 'intake-api-calls',
+    title: 'API calls per intake event',
+    async measure(ctx) {
+      const runs = await measureIntakeCalls();
+      const worst = Math.max(...runs.map((r) => r.calls));
+      note(ctx, 'API calls per intake event (bundled bot against the emulator)', ...runs.map((r) => `${r.kind}: ${r.calls}`));
+      return [{ metric: 'API calls per intake event (worst)', measured: `${worst} (${runs.map((r) => r.calls).join(', ')})`, target: `≤ ${TARGETS.intakeCalls}`, status: atMost(worst, TARGETS.intakeCalls) }];
+    },
+  },
   {
     id: 'build-time',
     title: 'Build time',
