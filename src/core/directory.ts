@@ -104,6 +104,11 @@ export class FacetIndex {
   private readonly ids = {} as Record<FacetKey, Map<string, number>>;
   private readonly offsets = {} as Record<FacetKey, Int32Array>;
   private readonly codes = {} as Record<FacetKey, Uint16Array>;
+  /** Every facet's codes of a document in one run, as ids across all facets: one loop tallies a result. */
+  private readonly allOffsets: Int32Array;
+  private readonly allCodes: Uint32Array;
+  private readonly base = {} as Record<FacetKey, number>;
+  private readonly totalValues: number;
   readonly size: number;
 
   constructor(docs: readonly FacetValues[]) {
@@ -127,6 +132,20 @@ export class FacetIndex {
       this.offsets[f] = offsets;
       this.codes[f] = Uint16Array.from(flat);
     }
+    let total = 0;
+    for (const f of FACETS) {
+      this.base[f] = total;
+      total += this.values[f].length;
+    }
+    this.totalValues = total;
+    this.allOffsets = new Int32Array(docs.length + 1);
+    const all: number[] = [];
+    for (let d = 0; d < docs.length; d++) {
+      this.allOffsets[d] = all.length;
+      for (const f of FACETS) for (let k = this.offsets[f][d]!, end = this.offsets[f][d + 1]!; k < end; k++) all.push(this.base[f] + this.codes[f][k]!);
+    }
+    this.allOffsets[docs.length] = all.length;
+    this.allCodes = Uint32Array.from(all);
   }
 
   count(candidates: readonly number[], filters: Filters): { results: number[]; counts: Record<FacetKey, Map<string, number>> } {
@@ -140,8 +159,9 @@ export class FacetIndex {
       }
       wanted[f] = flags;
     }
-    const tallies = Object.fromEntries(FACETS.map((f) => [f, new Int32Array(this.values[f].length)])) as Record<FacetKey, Int32Array>;
+    const tally = new Int32Array(this.totalValues);
     const results: number[] = [];
+    const { allOffsets, allCodes } = this;
     for (const d of candidates) {
       let failed: FacetKey | null = null;
       let failures = 0;
@@ -162,24 +182,23 @@ export class FacetIndex {
       }
       if (failures === 0) {
         results.push(d);
-        for (const f of FACETS) this.tally(f, d, tallies[f]);
+        for (let k = allOffsets[d]!, end = allOffsets[d + 1]!; k < end; k++) tally[allCodes[k]!]!++;
       } else if (failures === 1 && failed) {
-        this.tally(failed, d, tallies[failed]);
+        const codes = this.codes[failed];
+        const base = this.base[failed];
+        for (let k = this.offsets[failed][d]!, end = this.offsets[failed][d + 1]!; k < end; k++) tally[base + codes[k]!]!++;
       }
     }
     const counts = {} as Record<FacetKey, Map<string, number>>;
     for (const f of FACETS) {
       const m = new Map<string, number>();
-      tallies[f].forEach((c, id) => {
-        if (c > 0) m.set(this.values[f][id]!, c);
+      const base = this.base[f];
+      this.values[f].forEach((v, id) => {
+        const c = tally[base + id]!;
+        if (c > 0) m.set(v, c);
       });
       counts[f] = m;
     }
     return { results, counts };
-  }
-
-  private tally(f: FacetKey, d: number, into: Int32Array) {
-    const codes = this.codes[f];
-    for (let k = this.offsets[f][d]!, end = this.offsets[f][d + 1]!; k < end; k++) into[codes[k]!]!++;
   }
 }

@@ -128,8 +128,10 @@ export function createEngine(index: SearchIndexFile, loadShard: ShardLoader): Se
       const perWord = await Promise.all(words.map(wordScores));
       perWord.sort((a, b) => a.hits.length - b.hits.length);
       const [first, ...rest] = perWord;
-      const ids: number[] = [];
-      const total = new Float64Array(n);
+      // Rank by score, ties in list order, with one native numeric sort: each key packs the score
+      // (to a thousandth) above the document number.
+      const span = 2 ** Math.ceil(Math.log2(n + 1));
+      const keys: number[] = [];
       for (const d of first!.hits) {
         let sum = first!.scores[d]!;
         let all = true;
@@ -141,12 +143,12 @@ export function createEngine(index: SearchIndexFile, loadShard: ShardLoader): Se
           }
           sum += x;
         }
-        if (all) {
-          ids.push(d);
-          total[d] = sum;
-        }
+        if (all) keys.push(Math.round(sum * 1000) * span + (span - 1 - d));
       }
-      return ids.sort((a, b) => total[b]! - total[a]! || a - b);
+      const sorted = Float64Array.from(keys).sort();
+      const ids = new Array<number>(sorted.length);
+      for (let i = 0; i < sorted.length; i++) ids[i] = span - 1 - (sorted[sorted.length - 1 - i]! % span);
+      return ids;
     },
   };
 }
