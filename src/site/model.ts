@@ -19,18 +19,39 @@ export const CARD_CHUNK = 500;
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 
+// Display names are asked for tens of thousands of times in a large build; ICU lookups are not free.
+const languageCache = new Map<string, string>();
+const countryCache = new Map<string, string>();
+
 export function languageLabel(tag: string): string {
-  try {
-    return languageNames.of(tag) ?? tag;
-  } catch {
-    return tag;
+  let label = languageCache.get(tag);
+  if (label === undefined) {
+    try {
+      label = languageNames.of(tag) ?? tag;
+    } catch {
+      label = tag;
+    }
+    languageCache.set(tag, label);
   }
+  return label;
 }
 export function countryLabel(code: string): string {
-  return regionNames.of(code) ?? code;
+  let label = countryCache.get(code);
+  if (label === undefined) countryCache.set(code, (label = regionNames.of(code) ?? code));
+  return label;
 }
 
+const labelCache = new WeakMap<Program, Record<FacetKey, (id: string) => string>>();
+
 export function labelsFor(program: Program): Record<FacetKey, (id: string) => string> {
+  const cached = labelCache.get(program);
+  if (cached) return cached;
+  const labels = computeLabels(program);
+  labelCache.set(program, labels);
+  return labels;
+}
+
+function computeLabels(program: Program): Record<FacetKey, (id: string) => string> {
   const byId = (items: { id: string; label: string }[]) => {
     const m = new Map(items.map((i) => [i.id, i.label]));
     return (id: string) => m.get(id) ?? id;
