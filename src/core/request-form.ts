@@ -139,9 +139,29 @@ export function looksLikeRequest(body: string | null | undefined): boolean {
   return headings.has(FIELD.mentor.label) && headings.has(FIELD.goals.label);
 }
 
+/** What @github/issue-parser returns for our form: inputs and textareas as text, dropdowns as lists, checkboxes as selected/unselected. */
+const rawRequestSchema = z.looseObject({
+  [FIELD.mentor.id]: z.string().optional(),
+  [FIELD.alternate1.id]: z.string().optional(),
+  [FIELD.alternate2.id]: z.string().optional(),
+  [FIELD.areas.id]: z.array(z.string()).optional(),
+  [FIELD.goals.id]: z.string().optional(),
+  [FIELD.term.id]: z.array(z.string()).optional(),
+  [FIELD.format.id]: z.array(z.string()).optional(),
+  [FIELD.about.id]: z.string().optional(),
+  [FIELD.coc.id]: z.object({ selected: z.array(z.string()), unselected: z.array(z.string()) }).optional(),
+});
+
 export function parseRequest(body: string, program: Program): { request: ParsedRequest; problems: Problem[] } {
-  const raw = parseIssue(body, stringify(requestForm(program))) as Record<string, unknown>;
   const problems: Problem[] = [];
+  const shape = rawRequestSchema.safeParse(parseIssue(body, stringify(requestForm(program))));
+  if (!shape.success) {
+    for (const issue of shape.error.issues) {
+      const field = Object.values(FIELD).find((f) => f.id === issue.path[0])?.label ?? String(issue.path[0]);
+      problems.push({ field, message: 'is not in the shape the form writes (was the section edited by hand?). Restore it as the form wrote it, or file a new request.' });
+    }
+  }
+  const raw = (shape.success ? shape.data : {}) as Record<string, unknown>;
   const text = (id: string) => {
     const v = raw[id];
     return typeof v === 'string' && v.trim() !== '_No response_' ? v.trim() : '';

@@ -101,4 +101,30 @@ describe('intake through the bundled action', () => {
     const request = gh.state.labels.find((l) => l.name === 'request')!;
     expect(request.color).toBe(labelSpec('request').color);
   });
+
+  test('self-requests, terms the mentor does not offer, bad alternates and an active partnership are refused', async () => {
+    const self = await file('amara-okafor', { mentor: OPEN });
+    await deliver(self.event);
+    expect(botComments(self.number)[0]!.body).toContain('is your own login');
+
+    // bronwyn-ashcroft offers 6, 9 and 12 months only.
+    const term = await file('ola', { mentor: 'bronwyn-ashcroft', term: 3 });
+    await deliver(term.event);
+    expect(botComments(term.number)[0]!.body).toContain('@bronwyn-ashcroft offers 6 months or 9 months or 12 months');
+
+    const alternates = await file('pat', { mentor: OPEN, alternates: [OPEN, PAUSED] });
+    await deliver(alternates.event);
+    const text = botComments(alternates.number)[0]!.body;
+    expect(text).toContain(`@${OPEN} is already named above`);
+    expect(text).toContain(`@${PAUSED} is not taking requests right now`);
+
+    const first = await file('ray', { mentor: OPEN });
+    await deliver(first.event);
+    await gh.as('program-chair').addLabels(first.number, ['status:active']);
+    await gh.as('program-chair').removeLabel(first.number, 'status:pending');
+    const second = await file('ray', { mentor: SINGLE });
+    await deliver(second.event);
+    expect(botComments(second.number)[0]!.body).toContain(`you already have an active partnership (#${first.number})`);
+    for (const n of [self.number, term.number, alternates.number, second.number]) expect(labels(n)).toEqual(['request', 'status:invalid']);
+  }, 60_000);
 });

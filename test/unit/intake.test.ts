@@ -126,3 +126,20 @@ describe('intake decisions', () => {
     expect(decideIntake(input({}, {}, { state: 'closed' }))).toMatchObject({ addLabels: [], removeLabels: [], comments: [] });
   });
 });
+
+describe('request form parsing', () => {
+  test('parses the body GitHub writes and normalises logins', async () => {
+    const { parseRequest } = await import('../../src/core/request-form.ts');
+    const body = requestBody(program, { mentor: '@Ada', alternates: ['https://github.com/bob'], areas: ['hpc', 'teaching'], term: 6, format: 'chat' });
+    expect(parseRequest(body, program)).toEqual({
+      request: { mentor: 'ada', alternates: ['bob'], areas: ['hpc', 'teaching'], goals: expect.any(String), term: 6, format: 'chat', about: expect.any(String), agreed: true },
+      problems: [],
+    });
+  });
+  test('a section edited out of shape is reported, not thrown', async () => {
+    const { parseRequest } = await import('../../src/core/request-form.ts');
+    const body = requestBody(program, { mentor: 'ada' }).replace(/### Code of Conduct\n\n- \[X\] .*/, '### Code of Conduct\n\nyes I agree');
+    const { problems } = parseRequest(body, program);
+    expect(problems.map((p) => p.field)).toContain('Code of Conduct');
+  });
+});
