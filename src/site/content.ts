@@ -25,8 +25,13 @@ export function sortedMentors() {
   return (sorted ??= load());
 }
 
-export async function programPages() {
-  return (await getCollection('pages')).sort((a, b) => a.data.order - b.data.order);
+let pages: ReturnType<typeof loadPages> | undefined;
+const loadPages = async () => (await getCollection('pages')).sort((a, b) => a.data.order - b.data.order);
+
+/** Program pages in menu order; every page's navigation asks, so a build reads them once. */
+export function programPages() {
+  if (!import.meta.env.PROD) return loadPages();
+  return (pages ??= loadPages());
 }
 
 export function requestUrl(p: Program, login: string): string {
