@@ -103,7 +103,8 @@ export function createEngine(index: SearchIndexFile, loadShard: ShardLoader): Se
     const pending = word.length >= 3 ? shard(shardKey(word)) : undefined;
     if (pending) {
       const s = await pending;
-      for (const r of s.ms.search(word, OPTIONS)) {
+      // A three-letter prefix in bios expands to hundreds of words and most documents; completion starts at four.
+      for (const r of s.ms.search(word, { ...OPTIONS, prefix: word.length >= 4 })) {
         const t = r.id as number;
         let docs = s.decoded.get(t);
         if (!docs) s.decoded.set(t, (docs = decodePostings(s.postings[t]!)));
