@@ -127,4 +127,18 @@ describe('intake through the bundled action', () => {
     expect(botComments(second.number)[0]!.body).toContain(`you already have an active partnership (#${first.number})`);
     for (const n of [self.number, term.number, alternates.number, second.number]) expect(labels(n)).toEqual(['request', 'status:invalid']);
   }, 60_000);
+
+  test('edits after the request has left pending are ignored, and the bot says so once', async () => {
+    const { event, number } = await file('ida', { mentor: OPEN });
+    await deliver(event);
+    await gh.as('program-chair').addLabels(number, ['status:active']);
+    await gh.as('program-chair').removeLabel(number, 'status:pending');
+    await deliver(await gh.as('ida').editIssue(number, { body: body({ mentor: SINGLE }) }));
+    await deliver(await gh.as('ida').editIssue(number, { body: body({ mentor: 'andres-villalobos' }) }));
+    expect(labels(number)).toEqual(['mentor:amara-okafor', 'request', 'status:active']);
+    const notices = botComments(number).filter((c) => c.body.includes('<!-- mentorkit:edit-ignored:'));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.body).toContain('this request is already **active**');
+  }, 60_000);
 });
+
