@@ -50,16 +50,6 @@ export function isEmptyState(state: DirectoryState): boolean {
   return !state.q.trim() && FACETS.every((f) => state.filters[f].length === 0);
 }
 
-/** Within a facet the selected values are alternatives (OR); facets combine with AND. */
-export function matchesFilters(doc: FacetValues, filters: Filters, except?: FacetKey): boolean {
-  for (const f of FACETS) {
-    if (f === except) continue;
-    const wanted = filters[f];
-    if (wanted.length > 0 && !wanted.some((v) => doc[f].includes(v))) return false;
-  }
-  return true;
-}
-
 /**
  * Indices of docs that match, and per facet value the number of results that
  * ticking it would give (counting against the other facets' filters, the usual

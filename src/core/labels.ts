@@ -5,7 +5,6 @@ export const STATUSES = ['pending', 'saved', 'invalid', 'active', 'declined', 'w
 export const statusSchema = z.enum(STATUSES);
 export type Status = z.infer<typeof statusSchema>;
 
-export const OPEN_STATUSES: readonly Status[] = ['pending', 'saved', 'invalid', 'active'];
 export const REQUEST_LABEL = 'request';
 
 export function statusLabel(s: Status): string {
