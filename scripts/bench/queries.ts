@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import type { Program } from '../../src/core/program.ts';
-import { emptyFilters, facetCounts } from '../../src/core/directory.ts';
+import { emptyFilters } from '../../src/core/directory.ts';
 import { createEngine } from '../../src/scripts/search-engine.ts';
 import { Rng } from './random.ts';
 
@@ -10,7 +10,7 @@ import { Rng } from './random.ts';
  * Query latency as the browser sees it: the built search index, the engine
  * the page uses (createEngine, with bio shards read from dist/ where the
  * browser would fetch them), then for each query `await engine.search(q)`
- * plus `facetCounts` (the counts next to every filter): one keystroke's work.
+ * plus `engine.count` (the counts next to every filter): one keystroke's work.
  * A warm-up pass first, so shard loading, JIT compilation and lazy decoding
  * are not in the timings; network time is not either (see the shard sizes).
  *

@@ -51,43 +51,12 @@ export function isEmptyState(state: DirectoryState): boolean {
 }
 
 /**
- * Indices of docs that match, and per facet value the number of results that
- * ticking it would give (counting against the other facets' filters, the usual
- * faceted-search convention, so a selected facet still shows its siblings).
- */
-export function facetCounts(
-  docs: readonly FacetValues[],
-  candidates: readonly number[],
-  filters: Filters,
-): { results: number[]; counts: Record<FacetKey, Map<string, number>> } {
-  const counts = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as Record<FacetKey, Map<string, number>>;
-  const results: number[] = [];
-  for (const i of candidates) {
-    const doc = docs[i]!;
-    let failed: FacetKey | null = null;
-    let failures = 0;
-    for (const f of FACETS) {
-      const wanted = filters[f];
-      if (wanted.length > 0 && !wanted.some((v) => doc[f].includes(v))) {
-        failed = f;
-        if (++failures > 1) break;
-      }
-    }
-    if (failures === 0) {
-      results.push(i);
-      for (const f of FACETS) for (const v of doc[f]) counts[f].set(v, (counts[f].get(v) ?? 0) + 1);
-    } else if (failures === 1 && failed) {
-      // Fails only this facet: it still counts toward that facet's other values.
-      for (const v of doc[failed]) counts[failed].set(v, (counts[failed].get(v) ?? 0) + 1);
-    }
-  }
-  return { results, counts };
-}
-
-/**
- * The same counting as facetCounts, over small integer ids in typed arrays: the
- * browser recounts on every keystroke, and string-keyed maps were the slow part
- * at 10k mentors.
+ * Filtering and facet counts. count() returns the candidates that pass the
+ * filters, and per facet value the number of results that ticking it would
+ * give: counted against the other facets' filters (the usual faceted-search
+ * convention), so a selected facet still shows its siblings. Values are small
+ * integer ids in typed arrays because the browser recounts on every keystroke,
+ * and string-keyed maps were the slow part at 10k mentors.
  */
 export class FacetIndex {
   private readonly values = {} as Record<FacetKey, string[]>;
@@ -174,6 +143,7 @@ export class FacetIndex {
         results.push(d);
         for (let k = allOffsets[d]!, end = allOffsets[d + 1]!; k < end; k++) tally[allCodes[k]!]!++;
       } else if (failures === 1 && failed) {
+        // Fails only this facet: it still counts toward that facet's other values.
         const codes = this.codes[failed];
         const base = this.base[failed];
         for (let k = this.offsets[failed][d]!, end = this.offsets[failed][d + 1]!; k < end; k++) tally[base + codes[k]!]!++;

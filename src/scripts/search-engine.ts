@@ -19,7 +19,7 @@ export type ShardLoader = (key: string) => Promise<BioShard>;
 export interface SearchEngine {
   /** Positions (list order) of the mentors that match, best match first. */
   search(q: string): Promise<number[]>;
-  /** Apply the facet filters to search results and count every facet value (see facetCounts). */
+  /** Apply the facet filters to search results and count every facet value (see FacetIndex). */
   count(candidates: readonly number[], filters: Filters): ReturnType<FacetIndex['count']>;
   facets: FacetValues[];
   size: number;

@@ -1,6 +1,6 @@
 import type { Program } from '../core/program.ts';
 import type { Profile } from '../core/profile.ts';
-import { FACETS, facetCounts, type FacetKey, type FacetValues, emptyFilters } from '../core/directory.ts';
+import { FACETS, FacetIndex, type FacetKey, type FacetValues, emptyFilters } from '../core/directory.ts';
 import { bioTerms, shardKey, terms } from '../core/search-text.ts';
 import { invert } from '../core/postings.ts';
 import type { CardData } from './card.ts';
@@ -127,7 +127,7 @@ export function facetOptions(entries: readonly MentorEntry[], program: Program):
 
 function computeFacetOptions(entries: readonly MentorEntry[], program: Program): Record<FacetKey, FacetOption[]> {
   const docs = entries.map((e) => facetValues(e.data));
-  const { counts } = facetCounts(docs, docs.map((_, i) => i), emptyFilters());
+  const { counts } = new FacetIndex(docs).count(docs.map((_, i) => i), emptyFilters());
   const labels = labelsFor(program);
   const order: Partial<Record<FacetKey, string[]>> = {
     topic: program.taxonomy.topics.map((t) => t.id),
