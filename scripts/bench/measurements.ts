@@ -281,8 +281,8 @@ export const MEASUREMENTS: Measurement[] = [
       const res = await measureQueries(run.mentorkit.outDir, queries);
       note(
         ctx,
-        `Query latency at N=${fmt.int(run.n)} (search + facetCounts, ${res.queries} queries after a warm-up pass)`,
-        `engine.search p50 ${fmt.ms(res.search.p50)}, p95 ${fmt.ms(res.search.p95)}; facetCounts p50 ${fmt.ms(res.facets.p50)}, p95 ${fmt.ms(res.facets.p95)}; slowest query ${fmt.ms(res.total.max)}`,
+        `Query latency at N=${fmt.int(run.n)} (search + facet counts, ${res.queries} queries after a warm-up pass)`,
+        `engine.search p50 ${fmt.ms(res.search.p50)}, p95 ${fmt.ms(res.search.p95)}; facet counts p50 ${fmt.ms(res.facets.p50)}, p95 ${fmt.ms(res.facets.p95)}; slowest query ${fmt.ms(res.total.max)}`,
         ...Object.entries(res.byKind).map(
           ([k, v]) => `${k}: p50 ${fmt.ms(v.p50)}, p95 ${fmt.ms(v.p95)}, median ${fmt.int(v.medianResults)} results, ${v.emptyResults} of ${res.queries / 4} with none`,
         ),
