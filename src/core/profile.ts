@@ -3,13 +3,13 @@ import { z } from 'zod';
 import countries from 'i18n-iso-countries/index.js';
 import type { Program } from './program.ts';
 import { didYouMean } from './suggest.ts';
+import { GITHUB_LOGIN } from './github-login.ts';
 
 /**
  * The mentor profile schema depends on the program (taxonomy, capacity bound,
  * terms), so it is built from a Program rather than declared once.
  */
 
-const loginPattern = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 
 /** js-yaml (Astro) turns unquoted dates into Date objects; the yaml package keeps strings. Accept both, store YYYY-MM-DD. */
 export const isoDate = z.preprocess(
@@ -103,7 +103,7 @@ export function makeProfileSchema(program: Program) {
 
   return z.strictObject({
     name: z.string({ error: 'is required: the name to show on the card' }).min(1).max(100),
-    github: z.string({ error: 'is required: your GitHub login' }).regex(loginPattern, {
+    github: z.string({ error: 'is required: your GitHub login' }).regex(GITHUB_LOGIN, {
       error: 'is not a GitHub login (letters, digits and single hyphens, at most 39 characters)',
     }),
     pronouns: z.string().max(30).optional(),

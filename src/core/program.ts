@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GITHUB_LOGIN } from './github-login.ts';
 
 /**
  * program.yml: the rules a program committee sets. Every field has a default
@@ -8,7 +9,7 @@ import { z } from 'zod';
 
 const login = z
   .string()
-  .regex(/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/, {
+  .regex(GITHUB_LOGIN, {
     error: 'is not a GitHub login (letters, digits and single hyphens, at most 39 characters)',
   });
 

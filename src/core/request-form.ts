@@ -2,6 +2,7 @@ import { parseIssue } from '@github/issue-parser';
 import { stringify } from 'yaml';
 import { z } from 'zod';
 import type { Program } from './program.ts';
+import { GITHUB_LOGIN } from './github-login.ts';
 
 /**
  * The "Request a mentor" issue form. It is generated from program.yml (so the
@@ -124,7 +125,6 @@ export const parsedRequestSchema = z.object({
 });
 export type ParsedRequest = z.infer<typeof parsedRequestSchema>;
 
-const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
 
 /** "@Ada-Example " and "https://github.com/ada-example" both mean ada-example. */
 export function normalizeLogin(raw: string | undefined): string {
@@ -170,13 +170,13 @@ export function parseRequest(body: string, program: Program): { request: ParsedR
 
   const mentor = normalizeLogin(text(FIELD.mentor.id));
   if (!mentor) problems.push({ field: FIELD.mentor.label, message: 'is empty. Enter the GitHub login shown on the mentor’s page in the directory.' });
-  else if (!LOGIN.test(mentor)) problems.push({ field: FIELD.mentor.label, message: `“${mentor}” is not a GitHub login. Copy the login from the mentor’s page, for example ada-example.` });
+  else if (!GITHUB_LOGIN.test(mentor)) problems.push({ field: FIELD.mentor.label, message: `“${mentor}” is not a GitHub login. Copy the login from the mentor’s page, for example ada-example.` });
 
   const alternates: string[] = [];
   for (const f of [FIELD.alternate1, FIELD.alternate2]) {
     const login = normalizeLogin(text(f.id));
     if (!login) continue;
-    if (!LOGIN.test(login)) problems.push({ field: f.label, message: `“${login}” is not a GitHub login. Leave it empty or enter a login from the directory.` });
+    if (!GITHUB_LOGIN.test(login)) problems.push({ field: f.label, message: `“${login}” is not a GitHub login. Leave it empty or enter a login from the directory.` });
     else alternates.push(login);
   }
 
