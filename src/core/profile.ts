@@ -4,6 +4,7 @@ import countries from 'i18n-iso-countries/index.js';
 import type { Program } from './program.ts';
 import { didYouMean } from './suggest.ts';
 import { GITHUB_LOGIN } from './github-login.ts';
+import { memo } from './memo.ts';
 
 /**
  * The mentor profile schema depends on the program (taxonomy, capacity bound,
@@ -22,17 +23,14 @@ export const isoDate = z.preprocess(
 
 const zones = new Map<string, boolean>();
 export function isTimeZone(tz: string): boolean {
-  let ok = zones.get(tz);
-  if (ok === undefined) {
+  return memo(zones, tz, () => {
     try {
       new Intl.DateTimeFormat('en', { timeZone: tz });
-      ok = tz.includes('/') || tz === 'UTC';
+      return tz.includes('/') || tz === 'UTC';
     } catch {
-      ok = false;
+      return false;
     }
-    zones.set(tz, ok);
-  }
-  return ok;
+  });
 }
 
 function isLanguageTag(tag: string): boolean {

@@ -3,6 +3,7 @@ import { load as loadYaml, CORE_SCHEMA } from 'js-yaml';
 import { programSchema, type Program } from './program.ts';
 import { makeProfileSchema, type Mentor } from './profile.ts';
 import { findContactData } from './privacy.ts';
+import { memo } from './memo.ts';
 import {
   type Diagnostic,
   keysAt,
@@ -96,9 +97,7 @@ function locatedProfileDiagnostics(file: string, login: string, text: string, pr
 
 const schemas = new WeakMap<Program, ReturnType<typeof makeProfileSchema>>();
 function profileSchemaFor(program: Program) {
-  let s = schemas.get(program);
-  if (!s) schemas.set(program, (s = makeProfileSchema(program)));
-  return s;
+  return memo(schemas, program, () => makeProfileSchema(program));
 }
 
 function keyOnLine(text: string, line: number): string {

@@ -16,23 +16,20 @@ export function program(): Program {
   return cached;
 }
 
-let sorted: ReturnType<typeof load> | undefined;
-const load = async () => sortMentors(await getCollection('mentors'));
-
-/** Mentors in list order. Memoised for a build (hundreds of pages ask); re-read on every request in dev. */
-export function sortedMentors() {
-  if (!import.meta.env.PROD) return load();
-  return (sorted ??= load());
+/**
+ * Read once per build (thousands of pages ask the same question); re-read on
+ * every request in dev, where content changes while the server runs.
+ */
+function oncePerBuild<T>(load: () => Promise<T>): () => Promise<T> {
+  let result: Promise<T> | undefined;
+  return () => (import.meta.env.PROD ? (result ??= load()) : load());
 }
 
-let pages: ReturnType<typeof loadPages> | undefined;
-const loadPages = async () => (await getCollection('pages')).sort((a, b) => a.data.order - b.data.order);
+/** Mentors in list order. */
+export const sortedMentors = oncePerBuild(async () => sortMentors(await getCollection('mentors')));
 
-/** Program pages in menu order; every page's navigation asks, so a build reads them once. */
-export function programPages() {
-  if (!import.meta.env.PROD) return loadPages();
-  return (pages ??= loadPages());
-}
+/** Program pages in menu order. */
+export const programPages = oncePerBuild(async () => (await getCollection('pages')).sort((a, b) => a.data.order - b.data.order));
 
 export function requestUrl(p: Program, login: string): string {
   return `https://github.com/${p.repository}/issues/new?template=request-a-mentor.yml&mentor=${encodeURIComponent(login)}`;

@@ -3,6 +3,7 @@ import type { Profile } from '../core/profile.ts';
 import { FACETS, FacetIndex, type FacetKey, type FacetValues, emptyFilters } from '../core/directory.ts';
 import { bioTerms, shardKey, terms } from '../core/search-text.ts';
 import { invert } from '../core/postings.ts';
+import { memo } from '../core/memo.ts';
 import type { CardData } from './card.ts';
 
 /** Build-time view models: everything the pages and the browser index need, computed once. */
@@ -24,31 +25,22 @@ const languageCache = new Map<string, string>();
 const countryCache = new Map<string, string>();
 
 export function languageLabel(tag: string): string {
-  let label = languageCache.get(tag);
-  if (label === undefined) {
+  return memo(languageCache, tag, () => {
     try {
-      label = languageNames.of(tag) ?? tag;
+      return languageNames.of(tag) ?? tag;
     } catch {
-      label = tag;
+      return tag;
     }
-    languageCache.set(tag, label);
-  }
-  return label;
+  });
 }
 export function countryLabel(code: string): string {
-  let label = countryCache.get(code);
-  if (label === undefined) countryCache.set(code, (label = regionNames.of(code) ?? code));
-  return label;
+  return memo(countryCache, code, () => regionNames.of(code) ?? code);
 }
 
 const labelCache = new WeakMap<Program, Record<FacetKey, (id: string) => string>>();
 
 export function labelsFor(program: Program): Record<FacetKey, (id: string) => string> {
-  const cached = labelCache.get(program);
-  if (cached) return cached;
-  const labels = computeLabels(program);
-  labelCache.set(program, labels);
-  return labels;
+  return memo(labelCache, program, () => computeLabels(program));
 }
 
 function computeLabels(program: Program): Record<FacetKey, (id: string) => string> {
@@ -118,11 +110,7 @@ const optionsCache = new WeakMap<readonly MentorEntry[], Record<FacetKey, FacetO
 
 /** Every facet's options with counts over the whole directory, in a useful order. Computed once per list. */
 export function facetOptions(entries: readonly MentorEntry[], program: Program): Record<FacetKey, FacetOption[]> {
-  const cached = optionsCache.get(entries);
-  if (cached) return cached;
-  const out = computeFacetOptions(entries, program);
-  optionsCache.set(entries, out);
-  return out;
+  return memo(optionsCache, entries, () => computeFacetOptions(entries, program));
 }
 
 function computeFacetOptions(entries: readonly MentorEntry[], program: Program): Record<FacetKey, FacetOption[]> {
@@ -190,15 +178,14 @@ const shardCache = new WeakMap<readonly MentorEntry[], Record<string, BioShard>>
 
 /** Bio terms, inverted and split by their first two letters. */
 export function bioShards(sorted: readonly MentorEntry[]): Record<string, BioShard> {
-  const cached = shardCache.get(sorted);
-  if (cached) return cached;
-  const inv = invert(sorted.map((e) => bioTerms(e.body ?? '')));
-  const shards: Record<string, BioShard> = {};
-  inv.terms.forEach((t, i) => {
-    const s = (shards[shardKey(t)] ??= { terms: [], postings: [] });
-    s.terms.push(t);
-    s.postings.push(inv.postings[i]!);
+  return memo(shardCache, sorted, () => {
+    const inv = invert(sorted.map((e) => bioTerms(e.body ?? '')));
+    const shards: Record<string, BioShard> = {};
+    inv.terms.forEach((t, i) => {
+      const s = (shards[shardKey(t)] ??= { terms: [], postings: [] });
+      s.terms.push(t);
+      s.postings.push(inv.postings[i]!);
+    });
+    return shards;
   });
-  shardCache.set(sorted, shards);
-  return shards;
 }
