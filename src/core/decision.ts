@@ -20,6 +20,13 @@ export const decisionSchema = z.object({
   removeLabels: z.array(z.string()).default([]),
   comments: z.array(commentActionSchema).default([]),
   close: z.object({ reason: z.enum(['completed', 'not_planned']) }).optional(),
+  /** Reopen a closed issue: a maintainer's /reopen. */
+  reopen: z.boolean().optional(),
+  /**
+   * Apply the labels, then re-read the live requests and settle this acceptance against concurrent ones
+   * before anything is announced (docs/races.md).
+   */
+  verify: z.literal('acceptance').optional(),
   /** Why, in a sentence each: printed by --dry-run and in the Actions log. */
   notes: z.array(z.string()).default([]),
 });

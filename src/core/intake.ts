@@ -1,25 +1,12 @@
 import type { Program } from './program.ts';
 import type { Profile } from './profile.ts';
 import { emptyDecision, type Decision } from './decision.ts';
-import {
-  REQUEST_LABEL,
-  STATUSES,
-  mentorLabel,
-  mentorOf,
-  statusLabel,
-  statusOf,
-  type Status,
-} from './labels.ts';
+import { REQUEST_LABEL, STATUSES, mentorLabel, statusLabel, statusOf, type Status } from './labels.ts';
+import { activeOfMentee, activeOfMentor, isAvailable, openPair, waitingOfMentee, type RequestSummary } from './requests.ts';
+import { GITHUB_LOGIN } from './github-login.ts';
 import { parseRequest, termOption, type ParsedRequest, type Problem, FIELD } from './request-form.ts';
 import { didYouMean } from './suggest.ts';
 import { editIgnoredComment, fixedComment, problemsComment, welcomeComment } from './messages.ts';
-
-/** An open request as read from the live issue list (never from the search index). */
-export interface RequestSummary {
-  number: number;
-  author: string;
-  labels: string[];
-}
 
 export interface Eligibility {
   ok: boolean;
@@ -48,14 +35,6 @@ export interface Checked {
 
 const list = (ns: number[]) => ns.map((n) => `#${n}`).join(', ');
 
-export function isAvailable(p: Profile, today: string): boolean {
-  return p.availability.status === 'open' && (!p.availability.until || p.availability.until >= today);
-}
-
-export function activeCount(openRequests: readonly RequestSummary[], mentor: string, except?: number): number {
-  return openRequests.filter((r) => r.number !== except && statusOf(r.labels) === 'active' && mentorOf(r.labels) === mentor).length;
-}
-
 /** Every rule from DESIGN.md that a request must meet, against live state. All problems at once. */
 export function checkRequest(input: IntakeInput): Checked {
   const { program, mentors, issue, openRequests, today } = input;
@@ -66,7 +45,7 @@ export function checkRequest(input: IntakeInput): Checked {
   const logins = [...mentors.keys()];
 
   const mentor = request.mentor ? mentors.get(request.mentor) : undefined;
-  if (request.mentor && /^[a-z0-9-]+$/.test(request.mentor)) {
+  if (request.mentor && GITHUB_LOGIN.test(request.mentor)) {
     if (request.mentor === author) {
       problems.push({ field: FIELD.mentor.label, message: 'is your own login. You can’t mentor yourself; choose another mentor from the directory.' });
     } else if (!mentor) {
@@ -74,11 +53,11 @@ export function checkRequest(input: IntakeInput): Checked {
     } else if (!isAvailable(mentor, today)) {
       problems.push({ field: FIELD.mentor.label, message: `@${request.mentor} is not taking requests right now. Choose another mentor, or move an alternate up.` });
     } else {
-      const active = activeCount(openRequests, request.mentor, issue.number);
+      const active = activeOfMentor(openRequests, request.mentor, issue.number).length;
       if (active >= mentor.availability.capacity) {
         problems.push({ field: FIELD.mentor.label, message: `@${request.mentor} has no free slot (${active} of ${mentor.availability.capacity} taken). Choose another mentor, or try again later.` });
       }
-      const pair = others.filter((r) => mentorOf(r.labels) === request.mentor && ['pending', 'saved', 'active'].includes(statusOf(r.labels) ?? ''));
+      const pair = openPair(others, author, request.mentor);
       if (pair.length > 0) {
         problems.push({ field: FIELD.mentor.label, message: `you already have a request with @${request.mentor} open in ${list(pair.map((r) => r.number))}. Close this one, or withdraw that one first.` });
       }
@@ -104,14 +83,14 @@ export function checkRequest(input: IntakeInput): Checked {
     seen.add(alt);
   });
 
-  const waiting = others.filter((r) => ['pending', 'saved'].includes(statusOf(r.labels) ?? ''));
+  const waiting = waitingOfMentee(others, author);
   if (waiting.length >= program.limits.max_open_requests) {
     problems.push({
       field: 'Your requests',
       message: `you already have ${waiting.length} open request${waiting.length === 1 ? '' : 's'} (${list(waiting.map((r) => r.number))}), the most the program allows. Withdraw one by commenting /withdraw on it, or wait for an answer; then edit this issue and I’ll check again.`,
     });
   }
-  const active = others.filter((r) => statusOf(r.labels) === 'active');
+  const active = activeOfMentee(others, author);
   if (active.length >= program.limits.max_active_partnerships) {
     problems.push({
       field: 'Your partnerships',

@@ -1,7 +1,7 @@
 import type { Program } from './program.ts';
 import type { Profile } from './profile.ts';
 import type { Problem, ParsedRequest } from './request-form.ts';
-import { termOption } from './request-form.ts';
+import { siteUrl, termOption } from './request-form.ts';
 
 /** The words the bot says. Plain functions of data, so tests can read them and translators can find them. */
 
@@ -54,4 +54,104 @@ export function welcomeComment(program: Program, mentee: string, r: ParsedReques
 
 export function editIgnoredComment(mentee: string, status: string): string {
   return `@${mentee}, this request is already **${status}**, so I no longer read changes to the form. To ask for something new, file a new request.`;
+}
+
+// ── Answers: /accept, /decline, /later, /withdraw, /reassign, /reopen ──────────────────────────────────────
+
+const at = (login: string) => `@${login}`;
+const mentorPage = (program: Program, login: string) => `[@${login}](${siteUrl(program)}mentors/${login}/)`;
+
+/**
+ * What happens after an acceptance. The partnership's term and the agreement checklist are added here when
+ * partnerships get their own lifecycle, so this is the one place the next steps are written.
+ */
+export function nextSteps(program: Program, mentee: string, mentor: string, r: ParsedRequest): string[] {
+  const format = program.taxonomy.formats.find((f) => f.id === r.format)?.label ?? r.format;
+  return [
+    `1. ${at(mentor)}, write to ${at(mentee)} to arrange a first meeting${format ? ` (${format.toLowerCase()} was their preference)` : ''}. Keep contact details out of this public issue: share them privately.`,
+    `2. In the first meeting, agree on goals, how often you meet and how you keep in touch${r.term !== undefined ? ` over the ${termOption(r.term)}` : ''}.`,
+    '3. This issue is now the record of your partnership: keep it open while you work together.',
+  ];
+}
+
+export function acceptedComment(program: Program, mentee: string, mentor: string, by: string, r: ParsedRequest): string {
+  const who = by.toLowerCase() === mentor.toLowerCase() ? at(mentor) : `${at(by)} (for ${at(mentor)})`;
+  return [`${at(mentee)}, ${who} accepted your request: your mentoring partnership has started. 🎉`, '', '**Next steps**', '', ...nextSteps(program, mentee, mentor, r)].join('\n');
+}
+
+export function autoWithdrawnComment(mentee: string, mentor: string | undefined, acceptedIssue: number): string {
+  return `${mentor ? `${at(mentor)}, ` : ''}${at(mentee)} has started a mentoring partnership in #${acceptedIssue}, which uses their last free slot. This request is withdrawn automatically${mentor ? ', so there is nothing for you to do' : ''}. Thank you!`;
+}
+
+export function refusedComment(actor: string, command: string, why: string): string {
+  return `${at(actor)}, I can’t do \`${command}\` here: ${why} Nothing was changed.`;
+}
+
+export function labelRevertedComment(actor: string, label: string, why: string): string {
+  return `${at(actor)}, I removed the \`${label}\` label again: ${why}`;
+}
+
+export function helpComment(actor: string, unknown: string[], allowed: { usage: string; does: string }[], who: string): string {
+  const names = unknown.map((n) => `\`/${n}\``).join(', ');
+  const lines = [`${at(actor)}, I don’t know ${unknown.length === 1 ? 'the command' : 'the commands'} ${names}.`];
+  if (allowed.length) lines.push('', 'Here you can use:', '', ...allowed.map((c) => `- \`${c.usage}\`: ${c.does}`));
+  else lines.push('', `There is no command you can use on this request. ${who}`);
+  return lines.join('\n');
+}
+
+export function savedComment(mentee: string, mentor: string, by: string, today: string, until: string): string {
+  const who = by.toLowerCase() === mentor.toLowerCase() ? at(mentor) : `${at(by)} (for ${at(mentor)})`;
+  return `${at(mentee)}, ${who} saved your request for later on ${today}. It stays open until ${until}; ${at(mentor)} can still \`/accept\` or \`/decline\` it any time before then. You can \`/withdraw\` it if your plans change.`;
+}
+
+export function withdrawnComment(mentee: string, mentor: string | undefined, by: string): string {
+  const who = by.toLowerCase() === mentee.toLowerCase() ? at(mentee) : `${at(by)} (a maintainer)`;
+  return `${mentor ? `${at(mentor)}, ` : ''}${who} withdrew this request${by.toLowerCase() === mentee.toLowerCase() ? '' : ` for ${at(mentee)}`}.${mentor ? ' There is nothing more for you to do here.' : ''}`;
+}
+
+export function declineReasonText(reason: { label: string } | undefined): string {
+  return reason ? ` (reason: ${reason.label.toLowerCase()})` : '';
+}
+
+export function handoverComment(
+  program: Program,
+  mentee: string,
+  from: { login: string; why: string },
+  to: Profile,
+  r: ParsedRequest,
+  skipped: { login: string; why: string }[],
+): string {
+  return [
+    `${from.why} The request moves on to ${at(to.github)}${skipped.length ? `; I skipped ${skipped.map((s) => `${at(s.login)} (${s.why})`).join(', ')}` : ''}.`,
+    '',
+    welcomeComment(program, mentee, r, to),
+  ].join('\n');
+}
+
+export function declinedComment(program: Program, mentee: string, why: string, skipped: { login: string; why: string }[], suggestions: Profile[]): string {
+  const lines = [`${at(mentee)}, ${why}${skipped.length ? ` Your alternates could not take it either: ${skipped.map((s) => `${at(s.login)} (${s.why})`).join(', ')}.` : ''} I’m closing this request.`];
+  if (suggestions.length) {
+    lines.push('', 'These mentors have a free slot and share topics with your request:', '');
+    for (const p of suggestions) lines.push(`- ${mentorPage(program, p.github)}: ${p.name}, ${p.headline}`);
+    lines.push('', 'Use **Request mentorship** on a mentor’s page to file a new request.');
+  } else {
+    lines.push('', `Browse the [directory](${siteUrl(program)}) for mentors with a free slot and file a new request there.`);
+  }
+  return lines.join('\n');
+}
+
+export function reassignedWhy(by: string, from: string | undefined): string {
+  return `${at(by)} (a maintainer) reassigned this request${from ? ` from ${at(from)}` : ''}.`;
+}
+
+export function reopenedComment(by: string): string {
+  return `${at(by)} (a maintainer) reopened this request. I checked it again against the program’s rules; see below.`;
+}
+
+export function rolledBackComment(by: string, mentor: string, why: string): string {
+  return `${at(by)}, your acceptance could not stand: ${why} I put the request back as it was${by.toLowerCase() === mentor.toLowerCase() ? '' : ` for ${at(mentor)}`}.`;
+}
+
+export function lostSlotComment(mentee: string, mentor: string, winner: number): string {
+  return `${at(mentor)}, ${at(mentee)}’s last free slot was taken a moment earlier by the partnership in #${winner}, so this acceptance could not stand and the request is withdrawn. Thank you for offering!`;
 }

@@ -49,6 +49,13 @@ const defaultKinds = [
   { id: 'industry', label: 'Industry mentoring' },
 ];
 
+const defaultDeclineReasons = [
+  { id: 'no-time', label: 'No time right now' },
+  { id: 'outside-topics', label: 'Outside my topics' },
+  { id: 'not-a-fit', label: 'Not a good fit' },
+  { id: 'other', label: 'Other' },
+];
+
 const bcp47 = z.string().refine(
   (tag) => {
     try {
@@ -127,6 +134,11 @@ export const programSchema = z
       })
       .optional()
       .describe('Optional gate on who may request a mentor. If both are set, either one suffices.'),
+    decline_reasons: z
+      .array(taxonomyItem)
+      .min(1)
+      .default(defaultDeclineReasons)
+      .describe('Reasons a mentor can give with `/decline <id> [words]`. Free text without an id is always allowed and counts as the last reason.'),
     terms: z
       .array(z.number().int().min(1).max(24))
       .min(1)

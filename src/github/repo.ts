@@ -1,5 +1,5 @@
 import type { GitHub } from './client.ts';
-import type { RequestSummary } from '../core/intake.ts';
+import type { RequestSummary } from '../core/requests.ts';
 import { REQUEST_LABEL } from '../core/labels.ts';
 import { applyLabels, marker, readMarker, type Decision } from '../core/decision.ts';
 import { labelSpec } from '../core/labels.ts';

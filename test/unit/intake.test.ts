@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { decideIntake, type IntakeInput, type RequestSummary } from '../../src/core/intake.ts';
+import { decideIntake, type IntakeInput } from '../../src/core/intake.ts';
+import type { RequestSummary } from '../../src/core/requests.ts';
 import { makeProfileSchema, type Profile } from '../../src/core/profile.ts';
 import { requestBody, type RequestFields } from '../../src/testing/request-body.ts';
 import { repoProgram as program, validProfile } from '../support/profiles.ts';

@@ -1,0 +1,183 @@
+import { addDays, formatISO, parseISO } from 'date-fns';
+import { emptyDecision, type Decision } from './decision.ts';
+import { STATUSES, mentorOf, statusLabel, statusOf, type Status } from './labels.ts';
+import { COMMANDS, commandsFor, viaKey, type CommandInput, type CommandName } from './commands.ts';
+import type { Role } from './roles.ts';
+import { checkAcceptance, claim } from './accept.ts';
+import { cannotTakeOver, decideDecline, handOver } from './decline.ts';
+import { decideIntake } from './intake.ts';
+import { parseRequest, normalizeLogin } from './request-form.ts';
+import { GITHUB_LOGIN } from './github-login.ts';
+import { helpComment, labelRevertedComment, reassignedWhy, refusedComment, reopenedComment, savedComment, withdrawnComment } from './messages.ts';
+
+/**
+ * Every command and hand-set status label is decided here, from plain data: who acts, on which request, in
+ * which state, against the live list of open requests. A refusal changes nothing but says why (and a refused
+ * label is taken off again).
+ */
+
+const VERB: Record<CommandName, string> = {
+  accept: 'accept',
+  decline: 'decline',
+  later: 'save for later',
+  withdraw: 'withdraw',
+  reassign: 'reassign',
+  reopen: 'reopen',
+};
+
+const OTHER_STATUSES = (keep: Status) => STATUSES.filter((s) => s !== keep).map(statusLabel);
+
+/** The status label a person may set by hand instead of a command, and the command it stands for. */
+export const STATUS_LABEL_COMMANDS: Partial<Record<Status, CommandName>> = { active: 'accept', declined: 'decline' };
+
+function rolesAllowed(name: CommandName, viaLabel: boolean): readonly Role[] {
+  const roles: readonly Role[] = COMMANDS[name].roles;
+  // A collaborator may set the two status labels by hand (DESIGN.md); commands stay with the people involved.
+  return viaLabel ? [...roles, 'collaborator'] : roles;
+}
+
+function whoMay(name: CommandName, mentor: string | undefined, mentee: string, viaLabel: boolean): string {
+  const people = rolesAllowed(name, viaLabel).map((r) =>
+    r === 'mentor' ? (mentor ? `the requested mentor (@${mentor})` : 'the requested mentor') :
+    r === 'mentee' ? `the mentee who filed it (@${mentee})` :
+    r === 'maintainer' ? 'a program maintainer (listed in program.yml)' :
+    'a repository collaborator with write access',
+  );
+  const list = people.length > 1 ? `${people.slice(0, -1).join(', ')} or ${people[people.length - 1]}` : people[0];
+  return `only ${list} can ${VERB[name]} this request.`;
+}
+
+export function refuse(input: CommandInput, why: string): Decision[] {
+  const { issue, via, actor, command } = input;
+  const d = emptyDecision(issue.number);
+  if (via.kind === 'label') {
+    d.removeLabels.push(via.label);
+    d.comments.push({ kind: 'refused', key: `${issue.number}.${viaKey(via, actor.login)}`, mode: 'upsert', body: labelRevertedComment(actor.login, via.label, why) });
+    d.notes.push(`Reverted ${via.label} set by @${actor.login}: ${why}`);
+  } else {
+    d.comments.push({ kind: 'refused', key: `${issue.number}.${viaKey(via, actor.login)}`, mode: 'once', body: refusedComment(actor.login, `/${command.name}`, why) });
+    d.notes.push(`Refused /${command.name} by @${actor.login}: ${why}`);
+  }
+  return [d];
+}
+
+function stateRefusal(name: CommandName, status: Status | 'none', mentee: string): string {
+  switch (status) {
+    case 'invalid':
+      return `the request still has problems for @${mentee} to fix (see my checklist above). It can be answered once it passes the checks.`;
+    case 'active':
+      return name === 'withdraw' || name === 'decline'
+        ? 'the partnership is already active, so it can’t be withdrawn or declined. To end it early, talk to your partner and a program maintainer.'
+        : 'the partnership is already active.';
+    case 'saved':
+      return 'the request is already saved for later.';
+    case 'none':
+      return 'this issue has no status label, so it isn’t a request I’m tracking. A maintainer can check it.';
+    default:
+      return `the request is ${status}.`;
+  }
+}
+
+/** Decide one command (or hand-set status label) on one request. The first decision is for this issue. */
+export function decideCommand(input: CommandInput): Decision[] {
+  const { issue, actor, command, via, program } = input;
+  const viaLabel = via.kind === 'label';
+  // A hand-set label is already on the issue: the state it changes is the one without it.
+  const labels = viaLabel ? issue.labels.filter((l) => l !== via.label) : issue.labels;
+  const status: Status | 'none' = statusOf(labels) ?? 'none';
+  const mentorLabels = labels.filter((l) => l.startsWith('mentor:'));
+  const mentor = mentorOf(labels);
+  const name = command.name;
+
+  if (issue.state === 'closed' && name !== 'reopen') {
+    return refuse(input, `this request is closed${status === 'none' ? '' : ` (${status})`}, so commands no longer apply to it. A maintainer can reopen it with \`/reopen\`.`);
+  }
+  const allowed = rolesAllowed(name, viaLabel);
+  if (!actor.roles.some((r) => allowed.includes(r))) return refuse(input, whoMay(name, mentor, issue.author, viaLabel));
+  if (mentorLabels.length > 1 && name !== 'withdraw' && name !== 'reassign') {
+    return refuse(input, `the request carries ${mentorLabels.length} mentor labels (${mentorLabels.join(', ')}), so I can’t tell who the mentor is. A maintainer can fix it with \`/reassign @login\`.`);
+  }
+  const key = `${issue.number}.${viaKey(via, actor.login)}`;
+
+  switch (name) {
+    case 'accept': {
+      if (status === 'active' && !input.records.some((r) => r.kind === 'accepted' && r.key === `${issue.number}.${mentor}`) && mentor) {
+        // Labelled active but never announced (a run stopped half-way): settling again completes it.
+        return [claim(issue.number, labels, `Completing the acceptance of #${issue.number}.`)];
+      }
+      if (!COMMANDS.accept.states.includes(status as never)) return refuse(input, stateRefusal(name, status, issue.author));
+      if (!mentor) return refuse(input, stateRefusal(name, 'none', issue.author));
+      const live = checkAcceptance(program, input.mentors.get(mentor), mentor, issue.author, issue.number, input.openRequests);
+      if (!live.ok) return refuse(input, live.why);
+      return [claim(issue.number, labels, `Claimed: @${actor.login} accepts #${issue.number} for @${mentor}; settling against concurrent acceptances.`)];
+    }
+    case 'decline': {
+      if (!COMMANDS.decline.states.includes(status as never) || !mentor) return refuse(input, stateRefusal(name, mentor ? status : 'none', issue.author));
+      return [decideDecline({ ...input, issue: { ...issue, labels }, mentor, status: status as Status, by: actor.login, args: command.args })];
+    }
+    case 'later': {
+      if (status !== 'pending' || !mentor) return refuse(input, stateRefusal(name, mentor ? status : 'none', issue.author));
+      const until = formatISO(addDays(parseISO(input.today), program.limits.save_for_later_days), { representation: 'date' });
+      const d = emptyDecision(issue.number);
+      d.addLabels.push(statusLabel('saved'));
+      d.removeLabels.push(...OTHER_STATUSES('saved'));
+      d.comments.push({ kind: 'saved', key, mode: 'once', body: savedComment(issue.author, mentor, actor.login, input.today, until) });
+      d.notes.push(`Saved for later on ${input.today}, until ${until}.`);
+      return [d];
+    }
+    case 'withdraw': {
+      if (!COMMANDS.withdraw.states.includes(status as never)) return refuse(input, stateRefusal(name, status, issue.author));
+      const d = emptyDecision(issue.number);
+      d.addLabels.push(statusLabel('withdrawn'));
+      d.removeLabels.push(...OTHER_STATUSES('withdrawn'));
+      d.comments.push({ kind: 'withdrawn', key, mode: 'once', body: withdrawnComment(issue.author, status === 'invalid' ? undefined : mentor, actor.login) });
+      d.close = { reason: 'not_planned' };
+      d.notes.push(`Withdrawn by @${actor.login}.`);
+      return [d];
+    }
+    case 'reassign': {
+      if (!COMMANDS.reassign.states.includes(status as never)) return refuse(input, stateRefusal(name, status, issue.author));
+      const target = normalizeLogin(command.args.split(/\s+/)[0]);
+      if (!target || !GITHUB_LOGIN.test(target)) {
+        return refuse(input, `\`/reassign\` needs the new mentor’s login, like \`/reassign @ada-example\`${command.args ? ` (“${command.args}” is not a GitHub login)` : ''}.`);
+      }
+      if (mentor && target === mentor.toLowerCase()) return refuse(input, `@${target} is already the mentor of this request.`);
+      const no = cannotTakeOver(target, { ...input, mentee: issue.author, issue: issue.number });
+      if (no) return refuse(input, `@${target} can’t take this request: ${no}.`);
+      const { request } = parseRequest(issue.body, program);
+      return [handOver(program, { ...issue, labels }, input.mentors.get(target)!, request, { login: mentor ?? target, why: reassignedWhy(actor.login, mentor) }, [], `${issue.number}.${target}.${viaKey(via, actor.login)}`)];
+    }
+    case 'reopen': {
+      if (issue.state === 'open') return refuse(input, 'the request is already open.');
+      if (!COMMANDS.reopen.states.includes(status as never)) {
+        return refuse(input, `a ${status} partnership stays closed: it is the record of what happened. Ask @${issue.author} to file a new request.`);
+      }
+      // Back through intake, as if the mentee had just filed it: every rule is checked against live state.
+      const d = decideIntake({
+        program,
+        mentors: input.mentors,
+        issue: { ...issue, state: 'open', labels: labels.filter((l) => !l.startsWith('status:')) },
+        action: 'reopened',
+        openRequests: input.openRequests,
+        today: input.today,
+      });
+      d.removeLabels.push(...labels.filter((l) => l.startsWith('status:') && !d.addLabels.includes(l)));
+      d.comments.unshift({ kind: 'reopened', key, mode: 'once', body: reopenedComment(actor.login) });
+      d.reopen = true;
+      return [d];
+    }
+  }
+}
+
+/** The help reply to unknown commands: the ones this person may use on this request as it is now. */
+export function decideHelp(input: Omit<CommandInput, 'command' | 'via'> & { unknown: string[]; commentId: number }): Decision {
+  const { issue, actor } = input;
+  const status: Status | 'none' = statusOf(issue.labels) ?? 'none';
+  const names = commandsFor(actor.roles, status, issue.state === 'open').filter((n) => n !== 'reopen' || COMMANDS.reopen.states.includes(status as never));
+  const d = emptyDecision(issue.number);
+  const mentor = mentorOf(issue.labels);
+  const who = `Commands here are for ${mentor ? `@${mentor}, ` : ''}@${issue.author} and the program maintainers.`;
+  d.comments.push({ kind: 'help', key: `${issue.number}.c${input.commentId}`, mode: 'once', body: helpComment(actor.login, input.unknown, names.map((n) => COMMANDS[n]), who) });
+  d.notes.push(`Unknown command${input.unknown.length === 1 ? '' : 's'} ${input.unknown.map((n) => `/${n}`).join(', ')} from @${actor.login}: replied with help.`);
+  return d;
+}

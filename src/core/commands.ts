@@ -1,0 +1,74 @@
+import type { Program } from './program.ts';
+import type { Profile } from './profile.ts';
+import type { Status } from './labels.ts';
+import type { RequestSummary } from './requests.ts';
+import type { Actor, Role } from './roles.ts';
+
+/**
+ * The commands a comment can carry, who may use each and in which states, and the plain data every command
+ * decision is made from. One table, so the help reply, the refusals and the README say the same thing.
+ */
+
+export interface CommandSpec {
+  usage: string;
+  /** What it does, for the help reply. */
+  does: string;
+  roles: readonly Role[];
+  /** States of the request the command applies to. */
+  states: readonly (Status | 'none')[];
+}
+
+export const COMMANDS = {
+  accept: { usage: '/accept', does: 'accept the request and start the partnership', roles: ['mentor', 'maintainer'], states: ['pending', 'saved'] },
+  decline: { usage: '/decline [reason]', does: 'decline; the request moves to the next alternate mentor, if any', roles: ['mentor', 'maintainer'], states: ['pending', 'saved'] },
+  later: { usage: '/later', does: 'save the request for later', roles: ['mentor', 'maintainer'], states: ['pending'] },
+  withdraw: { usage: '/withdraw', does: 'withdraw the request', roles: ['mentee', 'maintainer'], states: ['pending', 'saved', 'invalid', 'none'] },
+  reassign: { usage: '/reassign @login', does: 'hand the request to another mentor', roles: ['maintainer'], states: ['pending', 'saved'] },
+  reopen: { usage: '/reopen', does: 'reopen a closed request and check it again', roles: ['maintainer'], states: ['declined', 'withdrawn', 'expired', 'none'] },
+} as const satisfies Record<string, CommandSpec>;
+
+export type CommandName = keyof typeof COMMANDS;
+
+export function isCommandName(name: string): name is CommandName {
+  return Object.hasOwn(COMMANDS, name);
+}
+
+/** Where a command came from. A status label set by hand is a command too, and is reverted when refused. */
+export type Via = { kind: 'comment'; id: number; index: number } | { kind: 'label'; label: string };
+
+/** One of the bot's own marked comments on the request, read back as its record. */
+export interface BotRecord {
+  kind: string;
+  key: string;
+}
+
+export interface CommandInput {
+  program: Program;
+  /** Profiles by lower-case login. */
+  mentors: ReadonlyMap<string, Profile>;
+  /** YYYY-MM-DD (UTC); the core has no clock. */
+  today: string;
+  issue: { number: number; author: string; state: 'open' | 'closed'; labels: string[]; body: string };
+  /** Every open request, as listed just now. */
+  openRequests: readonly RequestSummary[];
+  /** The bot's marked comments on this issue. */
+  records: readonly BotRecord[];
+  actor: Actor;
+  command: { name: CommandName; args: string };
+  via: Via;
+}
+
+/** A stable, marker-safe key for replies to this command, so a re-run posts nothing twice. */
+export function viaKey(via: Via, actor: string): string {
+  return via.kind === 'comment' ? `c${via.id}-${via.index}` : `label-${via.label.replace(/[^A-Za-z0-9._-]/g, '-')}-${actor}`;
+}
+
+/** Commands this person may use on this request as it is now: what the help reply lists. */
+export function commandsFor(roles: readonly Role[], state: Status | 'none', open: boolean): CommandName[] {
+  return (Object.keys(COMMANDS) as CommandName[]).filter((name) => {
+    const spec: CommandSpec = COMMANDS[name];
+    if (!spec.roles.some((r) => roles.includes(r))) return false;
+    if (!open) return name === 'reopen';
+    return spec.states.includes(state) && name !== 'reopen';
+  });
+}

@@ -1,0 +1,121 @@
+import type { Program } from './program.ts';
+import type { Profile } from './profile.ts';
+import { emptyDecision, type Decision } from './decision.ts';
+import { STATUSES, mentorLabel, statusLabel, type Status } from './labels.ts';
+import { freeSlots, isAvailable, openPair, type RequestSummary } from './requests.ts';
+import { parseRequest, type ParsedRequest } from './request-form.ts';
+import { suggestMentors } from './suggestions.ts';
+import { declineReasonText, declinedComment, handoverComment } from './messages.ts';
+import type { BotRecord } from './commands.ts';
+
+type Reason = Program['decline_reasons'][number];
+
+/** `/decline no-time busy until May` → the reason `no-time` and the words after it. Free text is the last reason. */
+export function parseDeclineReason(args: string, program: Program): { reason?: Reason; text: string } {
+  const text = args.trim();
+  if (!text) return { text: '' };
+  const [first = '', ...rest] = text.split(/\s+/);
+  const id = first.toLowerCase().replace(/[.,;:!]+$/, '');
+  const reason = program.decline_reasons.find((r) => r.id === id);
+  if (reason) return { reason, text: rest.join(' ') };
+  return { reason: program.decline_reasons[program.decline_reasons.length - 1], text };
+}
+
+/**
+ * Mentors the bot has already asked on this request, from its own records: the welcome comment and every
+ * hand-over carry the mentor's login in their marker key (`<issue>.<login>…`).
+ */
+export function askedMentors(records: readonly BotRecord[]): string[] {
+  return records.filter((r) => r.kind === 'welcome' || r.kind === 'handover').map((r) => r.key.split('.')[1] ?? '').filter(Boolean);
+}
+
+export interface Skip {
+  login: string;
+  why: string;
+}
+
+/** Why a mentor can't take this request over now, or undefined if they can. */
+export function cannotTakeOver(
+  login: string,
+  ctx: { mentors: ReadonlyMap<string, Profile>; openRequests: readonly RequestSummary[]; mentee: string; issue: number; today: string },
+): string | undefined {
+  const p = ctx.mentors.get(login.toLowerCase());
+  if (!p) return 'no longer in the directory';
+  if (login.toLowerCase() === ctx.mentee.toLowerCase()) return 'that is the mentee';
+  if (!isAvailable(p, ctx.today)) return 'not taking requests now';
+  if (freeSlots(p, ctx.openRequests) === 0) return 'no free slot';
+  if (openPair(ctx.openRequests, ctx.mentee, login, ctx.issue).length) return 'already has another request from this mentee';
+  return undefined;
+}
+
+/** Move the request to a new mentor: swap the mentor label, back to pending, and tell the new mentor. */
+export function handOver(
+  program: Program,
+  issue: { number: number; author: string; labels: string[] },
+  to: Profile,
+  request: ParsedRequest,
+  from: { login: string; why: string },
+  skipped: Skip[],
+  key: string,
+): Decision {
+  const d = emptyDecision(issue.number);
+  d.addLabels.push(mentorLabel(to.github), statusLabel('pending'));
+  d.removeLabels.push(
+    ...issue.labels.filter((l) => l.startsWith('mentor:') && l !== mentorLabel(to.github)),
+    ...STATUSES.filter((s) => s !== 'pending').map(statusLabel),
+  );
+  d.comments.push({ kind: 'handover', key, mode: 'once', body: handoverComment(program, issue.author, from, to, request, skipped) });
+  d.notes.push(`Handed over from @${from.login} to @${to.github}; the response clock restarts today.`);
+  return d;
+}
+
+export interface DeclineInput {
+  program: Program;
+  mentors: ReadonlyMap<string, Profile>;
+  today: string;
+  issue: { number: number; author: string; labels: string[]; body: string };
+  openRequests: readonly RequestSummary[];
+  records: readonly BotRecord[];
+  mentor: string;
+  status: Status;
+  by: string;
+  args: string;
+}
+
+/** Decline: the next eligible alternate takes over, or the request closes with suggestions. */
+export function decideDecline(input: DeclineInput): Decision {
+  const { program, issue, mentor } = input;
+  const { reason } = parseDeclineReason(input.args, program);
+  const { request } = parseRequest(issue.body, program);
+  const byMentor = input.by.toLowerCase() === mentor.toLowerCase();
+  const why = `@${mentor} ${byMentor ? 'declined' : `can’t take this request (declined by @${input.by}, a maintainer)`}${declineReasonText(reason)}.`;
+  const asked = new Set([...askedMentors(input.records), mentor].map((l) => l.toLowerCase()));
+  const skipped: Skip[] = [];
+  for (const alt of request.alternates) {
+    if (asked.has(alt.toLowerCase())) continue;
+    const no = cannotTakeOver(alt, { ...input, mentee: issue.author, issue: issue.number });
+    if (no) {
+      skipped.push({ login: alt, why: no });
+      continue;
+    }
+    const d = handOver(program, issue, input.mentors.get(alt.toLowerCase())!, request, { login: mentor, why }, skipped, `${issue.number}.${alt.toLowerCase()}`);
+    if (reason) d.notes.push(`Reason: ${reason.id}.`);
+    return d;
+  }
+
+  const d = emptyDecision(issue.number);
+  d.addLabels.push(statusLabel('declined'));
+  d.removeLabels.push(...STATUSES.filter((s) => s !== 'declined').map(statusLabel));
+  const suggestions = suggestMentors({
+    mentors: input.mentors,
+    openRequests: input.openRequests,
+    mentee: issue.author,
+    areas: request.areas,
+    exclude: [...asked, ...request.alternates],
+    today: input.today,
+  });
+  d.comments.push({ kind: 'declined', key: `${issue.number}.${mentor.toLowerCase()}`, mode: 'once', body: declinedComment(program, issue.author, why, skipped, suggestions) });
+  d.close = { reason: 'not_planned' };
+  d.notes.push(`Declined${reason ? ` (${reason.id})` : ''}; no alternate left. Suggested ${suggestions.map((p) => `@${p.github}`).join(', ') || 'nobody (no mentor with a free slot shares a topic)'}.`);
+  return d;
+}
