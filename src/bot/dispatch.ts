@@ -1,5 +1,6 @@
 import type { RunContext } from './context.ts';
 import { handleIntake } from './intake.ts';
+import { handleComment, handleLabeled } from './answers.ts';
 
 type Payload = Record<string, unknown> & { action?: string; sender?: { login?: string; type?: string } };
 
@@ -21,6 +22,10 @@ export async function dispatch(ctx: RunContext, eventName: string, raw: Record<s
     case 'issues.edited':
     case 'issues.reopened':
       return handleIntake(ctx, payload.action as 'opened' | 'edited' | 'reopened', payload.issue as Parameters<typeof handleIntake>[2]);
+    case 'issue_comment.created':
+      return handleComment(ctx, payload.issue as Parameters<typeof handleComment>[1], payload.comment as Parameters<typeof handleComment>[2]);
+    case 'issues.labeled':
+      return handleLabeled(ctx, payload.issue as Parameters<typeof handleLabeled>[1], (payload.label as { name: string }).name, payload.sender?.login ?? 'ghost');
     default:
       ctx.log(`No handler for ${key}; nothing to do.`);
   }

@@ -12,6 +12,12 @@ export const envSchema = z.object({
     .string()
     .optional()
     .transform((v) => (v && v.trim() ? v.trim() : 'github-actions[bot]')),
+  MENTORKIT_WRITE_PACING_MS: z.coerce
+    .number({ error: 'must be a whole number of milliseconds' })
+    .int({ error: 'must be a whole number of milliseconds' })
+    .min(0)
+    .max(10_000)
+    .default(1000),
   'INPUT_DRY-RUN': z
     .string()
     .optional()

@@ -48,7 +48,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
 
   const [owner, repo] = e.GITHUB_REPOSITORY.split('/') as [string, string];
   const mentors = new Map<string, Profile>(content.mentors.map((m) => [m.github.toLowerCase(), m]));
-  const gh = createClient({ token: e['INPUT_GITHUB-TOKEN'], baseUrl: e.GITHUB_API_URL, log });
+  const gh = createClient({ token: e['INPUT_GITHUB-TOKEN'], baseUrl: e.GITHUB_API_URL, writePacingMs: e.MENTORKIT_WRITE_PACING_MS, log });
   try {
     await dispatch(
       { gh, repo: { owner, repo }, program: content.program, mentors, workspace: e.GITHUB_WORKSPACE, dryRun: e['INPUT_DRY-RUN'] || dryRunFlag, botLogin: e['INPUT_BOT-LOGIN'], now: new Date(), log },

@@ -47,7 +47,7 @@ function whoMay(name: CommandName, mentor: string | undefined, mentee: string, v
   return `only ${list} can ${VERB[name]} this request.`;
 }
 
-export function refuse(input: CommandInput, why: string): Decision[] {
+export function refuse(input: Pick<CommandInput, 'issue' | 'via' | 'actor'> & { command?: { name: string } }, why: string): Decision[] {
   const { issue, via, actor, command } = input;
   const d = emptyDecision(issue.number);
   if (via.kind === 'label') {
@@ -55,8 +55,8 @@ export function refuse(input: CommandInput, why: string): Decision[] {
     d.comments.push({ kind: 'refused', key: `${issue.number}.${viaKey(via, actor.login)}`, mode: 'upsert', body: labelRevertedComment(actor.login, via.label, why) });
     d.notes.push(`Reverted ${via.label} set by @${actor.login}: ${why}`);
   } else {
-    d.comments.push({ kind: 'refused', key: `${issue.number}.${viaKey(via, actor.login)}`, mode: 'once', body: refusedComment(actor.login, `/${command.name}`, why) });
-    d.notes.push(`Refused /${command.name} by @${actor.login}: ${why}`);
+    d.comments.push({ kind: 'refused', key: `${issue.number}.${viaKey(via, actor.login)}`, mode: 'once', body: refusedComment(actor.login, `/${command?.name}`, why) });
+    d.notes.push(`Refused /${command?.name} by @${actor.login}: ${why}`);
   }
   return [d];
 }

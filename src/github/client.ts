@@ -1,4 +1,5 @@
 import { Octokit } from 'octokit';
+import Bottleneck from 'bottleneck/light.js';
 
 /**
  * The one way mentorkit talks to GitHub: REST through octokit, with the retry
@@ -12,6 +13,11 @@ export interface ClientOptions {
   baseUrl: string;
   /** Retries for a request that hit a rate limit; the throttling plugin waits `retry-after` first. */
   rateLimitRetries?: number;
+  /**
+   * Minimum milliseconds between two writes (comments and other notifying writes wait three times as long).
+   * GitHub asks integrations to space mutating requests about a second apart; 0 is for the emulator.
+   */
+  writePacingMs?: number;
   log?: (msg: string) => void;
 }
 
@@ -21,11 +27,19 @@ export function createClient(o: ClientOptions): GitHub {
     o.log?.(`${kind} on ${options.method} ${options.url}; retry ${retryCount + 1} in ${retryAfter}s`);
     return retryCount < retries;
   };
+  const pacing = o.writePacingMs ?? 1000;
+  // The throttling plugin's own groups are fixed at 1 s and 3 s; passing groups is how it lets pacing be set.
+  const group = (id: string, minTime: number) => new Bottleneck.Group({ id, maxConcurrent: 1, minTime });
   return new Octokit({
     auth: o.token,
     baseUrl: o.baseUrl.replace(/\/$/, ''),
     userAgent: 'mentorkit-bot',
-    throttle: { onRateLimit: onLimit('rate limit'), onSecondaryRateLimit: onLimit('secondary rate limit') },
+    throttle: {
+      onRateLimit: onLimit('rate limit'),
+      onSecondaryRateLimit: onLimit('secondary rate limit'),
+      write: group('mentorkit-write', pacing),
+      notifications: group('mentorkit-notifications', pacing * 3),
+    },
     // Two retries (1 s, then 4 s): runs are idempotent and the next event or the daily sweep completes
     // anything left, so waiting longer would only hold up the single queue every event shares.
     retry: { retries: 2 },

@@ -3,6 +3,7 @@ import type { RequestSummary } from '../core/requests.ts';
 import { REQUEST_LABEL } from '../core/labels.ts';
 import { applyLabels, marker, readMarker, type Decision } from '../core/decision.ts';
 import { labelSpec } from '../core/labels.ts';
+import type { Permission } from '../core/roles.ts';
 
 /** Reading and writing one repository's requests. Only this folder calls GitHub. */
 
@@ -60,6 +61,7 @@ export interface BotComment {
   kind: string;
   key: string;
   body: string;
+  createdAt: string;
 }
 
 /** The bot's own marked comments on an issue. Comments by anyone else never count as bot state. */
@@ -69,7 +71,7 @@ export async function listBotComments(gh: GitHub, r: Repo, number: number, botLo
   for (const c of comments) {
     if (c.user?.login !== botLogin) continue;
     const m = readMarker(c.body);
-    if (m) out.push({ id: c.id, ...m, body: c.body ?? '' });
+    if (m) out.push({ id: c.id, ...m, body: c.body ?? '', createdAt: c.created_at });
   }
   return out;
 }
@@ -82,6 +84,34 @@ export async function isOrgMember(gh: GitHub, org: string, login: string): Promi
     if ((e as { status?: number }).status === 404 || (e as { status?: number }).status === 302) return false;
     throw e;
   }
+}
+
+/** Repository permission of a person, from the REST permission endpoint; `none` for people without access. */
+export async function getPermission(gh: GitHub, r: Repo, login: string): Promise<Permission> {
+  try {
+    const { data } = await gh.rest.repos.getCollaboratorPermissionLevel({ ...r, username: login });
+    // role_name tells maintain and triage apart; a custom role falls back to its base permission.
+    const known: readonly string[] = ['admin', 'maintain', 'write', 'triage', 'read'];
+    return (known.includes(data.role_name) ? data.role_name : known.includes(data.permission) ? data.permission : 'none') as Permission;
+  } catch (e) {
+    if ((e as { status?: number }).status === 404) return 'none';
+    throw e;
+  }
+}
+
+/**
+ * When each issue's current `status:active` label was applied, as the id of that `labeled` event. Event ids
+ * increase in the order GitHub records changes, which ranks concurrent acceptances (docs/races.md).
+ */
+export async function activeLabelOrder(gh: GitHub, r: Repo, numbers: readonly number[]): Promise<Map<number, number>> {
+  const order = new Map<number, number>();
+  for (const n of numbers) {
+    const events = await gh.paginate(gh.rest.issues.listEvents, { ...r, issue_number: n, per_page: 100 });
+    let last: number | undefined;
+    for (const e of events) if (e.event === 'labeled' && (e as { label?: { name?: string } }).label?.name === 'status:active') last = e.id;
+    if (last !== undefined) order.set(n, last);
+  }
+  return order;
 }
 
 export interface ApplyContext {
@@ -114,10 +144,13 @@ export async function applyDecision(gh: GitHub, r: Repo, d: Decision, ctx: Apply
     const body = commentBody(c);
     const existing = ctx.existingComments.find((e) => e.kind === c.kind && e.key === c.key);
     if (!existing) {
-      await gh.rest.issues.createComment({ ...r, issue_number: d.issue, body });
+      const { data } = await gh.rest.issues.createComment({ ...r, issue_number: d.issue, body });
+      // Recorded at once, so a later decision in the same run sees it.
+      ctx.existingComments.push({ id: data.id, kind: c.kind, key: c.key, body, createdAt: data.created_at });
       result.commentsCreated++;
     } else if (c.mode === 'upsert' && existing.body.trim() !== body.trim()) {
       await gh.rest.issues.updateComment({ ...r, comment_id: existing.id, body });
+      existing.body = body;
       result.commentsUpdated++;
     }
   }
@@ -130,30 +163,32 @@ export async function applyDecision(gh: GitHub, r: Repo, d: Decision, ctx: Apply
       await ensureLabel(gh, r, name);
       ctx.knownLabels.add(name);
     }
+  }
+  if (d.close || d.reopen) {
+    // Labels and state in one request: the issue is never closed with a waiting status, or open with a final one.
+    await gh.rest.issues.update({
+      ...r,
+      issue_number: d.issue,
+      ...(same ? {} : { labels: next }),
+      ...(d.close ? { state: 'closed', state_reason: d.close.reason } : { state: 'open', state_reason: 'reopened' }),
+    });
+    result.labelsChanged = !same;
+    result.closed = Boolean(d.close);
+  } else if (!same) {
     // PUT needs at least one label; an empty set is a DELETE.
     if (next.length > 0) await gh.rest.issues.setLabels({ ...r, issue_number: d.issue, labels: next });
     else await gh.rest.issues.removeAllLabels({ ...r, issue_number: d.issue });
     result.labelsChanged = true;
   }
-
-  if (d.close) {
-    await gh.rest.issues.update({ ...r, issue_number: d.issue, state: 'closed', state_reason: d.close.reason });
-    result.closed = true;
-  }
   return result;
 }
 
+/** Create a label with its colour and description; one call, and 422 means it exists already. */
 async function ensureLabel(gh: GitHub, r: Repo, name: string): Promise<void> {
+  const spec = labelSpec(name);
   try {
-    await gh.rest.issues.getLabel({ ...r, name });
-  } catch (e) {
-    if ((e as { status?: number }).status !== 404) throw e;
-    const spec = labelSpec(name);
-    try {
-      await gh.rest.issues.createLabel({ ...r, name, color: spec.color, description: spec.description });
-    } catch (err) {
-      // Another run created it in between: fine.
-      if ((err as { status?: number }).status !== 422) throw err;
-    }
+    await gh.rest.issues.createLabel({ ...r, name, color: spec.color, description: spec.description });
+  } catch (err) {
+    if ((err as { status?: number }).status !== 422) throw err;
   }
 }

@@ -26,6 +26,8 @@ export interface RunOptions {
   event: { name: string; payload: unknown };
   dryRun?: boolean;
   extraEnv?: Record<string, string>;
+  /** Keep GitHub's one-second spacing between writes (off by default: the emulator has no secondary limits). */
+  pacing?: boolean;
 }
 
 export async function runAction(o: RunOptions): Promise<ActionRun> {
@@ -43,6 +45,7 @@ export async function runAction(o: RunOptions): Promise<ActionRun> {
     GITHUB_WORKSPACE: o.workspace,
     'INPUT_GITHUB-TOKEN': o.token,
     'INPUT_DRY-RUN': o.dryRun ? 'true' : 'false',
+    ...(o.pacing ? {} : { MENTORKIT_WRITE_PACING_MS: '0' }),
     ...o.extraEnv,
   };
   try {
