@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { decideIntake, type Eligibility } from '../core/intake.ts';
 import { looksLikeRequest } from '../core/request-form.ts';
 import { REQUEST_LABEL } from '../core/labels.ts';
-import { applyDecision, getIssue, isOrgMember, listBotComments, listOpenRequests, summaries, toIssueState, type IssueState } from '../github/repo.ts';
+import { getIssue, isOrgMember, summaries, toIssueState } from '../github/repo.ts';
 import type { RunContext } from './context.ts';
-import { report } from './report.ts';
+import { carryOut, readLive } from './plan.ts';
 
 type IssuePayload = Parameters<typeof toIssueState>[0];
 
@@ -19,8 +19,8 @@ export async function handleIntake(ctx: RunContext, action: 'opened' | 'edited' 
     ctx.log(`#${fromPayload.number} is not a request (no request form in its body); nothing to do.`);
     return;
   }
-  const open = await listOpenRequests(ctx.gh, ctx.repo);
-  const issue: IssueState = open.find((i) => i.number === fromPayload.number) ?? (await getIssue(ctx.gh, ctx.repo, fromPayload.number));
+  const live = await readLive(ctx, fromPayload.number, () => getIssue(ctx.gh, ctx.repo, fromPayload.number));
+  const issue = live.issue;
   if (!looksLikeRequest(issue.body)) {
     ctx.log(`#${issue.number} carries the request label but its body is not the request form; leaving it to the maintainers.`);
     return;
@@ -30,18 +30,11 @@ export async function handleIntake(ctx: RunContext, action: 'opened' | 'edited' 
     mentors: ctx.mentors,
     issue,
     action,
-    openRequests: summaries(open),
+    openRequests: summaries(live.open),
     ...(ctx.program.eligibility ? { eligibility: await eligibility(ctx, issue.author) } : {}),
     today: ctx.now.toISOString().slice(0, 10),
   });
-  if (ctx.dryRun) {
-    report(ctx, decision, issue.labels);
-    return;
-  }
-  const known = new Set(open.flatMap((i) => i.labels));
-  const existingComments = decision.comments.length ? await listBotComments(ctx.gh, ctx.repo, issue.number, ctx.botLogin) : [];
-  const result = await applyDecision(ctx.gh, ctx.repo, decision, { currentLabels: issue.labels, knownLabels: known, existingComments });
-  ctx.log(`#${issue.number}: ${decision.notes.join(' ')} (labels ${result.labelsChanged ? 'changed' : 'unchanged'}, ${result.commentsCreated} comment(s) posted, ${result.commentsUpdated} edited)`);
+  await carryOut(ctx, live, [decision]);
 }
 
 async function eligibility(ctx: RunContext, login: string): Promise<Eligibility> {

@@ -4,7 +4,7 @@ import { STATUSES, mentorOf, statusLabel, statusOf, type Status } from './labels
 import { COMMANDS, commandsFor, viaKey, type CommandInput, type CommandName } from './commands.ts';
 import type { Role } from './roles.ts';
 import { checkAcceptance, claim } from './accept.ts';
-import { cannotTakeOver, decideDecline, handOver } from './decline.ts';
+import { askedMentors, cannotTakeOver, decideDecline, handOver } from './decline.ts';
 import { decideIntake } from './intake.ts';
 import { parseRequest, normalizeLogin } from './request-form.ts';
 import { GITHUB_LOGIN } from './github-login.ts';
@@ -145,7 +145,7 @@ export function decideCommand(input: CommandInput): Decision[] {
       const no = cannotTakeOver(target, { ...input, mentee: issue.author, issue: issue.number });
       if (no) return refuse(input, `@${target} can’t take this request: ${no}.`);
       const { request } = parseRequest(issue.body, program);
-      return [handOver(program, { ...issue, labels }, input.mentors.get(target)!, request, { login: mentor ?? target, why: reassignedWhy(actor.login, mentor) }, [], `${issue.number}.${target}.${viaKey(via, actor.login)}`)];
+      return [handOver(program, { ...issue, labels }, input.mentors.get(target)!, request, { login: mentor ?? target, why: reassignedWhy(actor.login, mentor) }, [], `${issue.number}.${target}.${viaKey(via, actor.login)}`, new Set([...askedMentors(input.records), ...(mentor ? [mentor] : [])]))];
     }
     case 'reopen': {
       if (issue.state === 'open') return refuse(input, 'the request is already open.');

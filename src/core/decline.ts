@@ -57,6 +57,7 @@ export function handOver(
   from: { login: string; why: string },
   skipped: Skip[],
   key: string,
+  asked: ReadonlySet<string>,
 ): Decision {
   const d = emptyDecision(issue.number);
   d.addLabels.push(mentorLabel(to.github), statusLabel('pending'));
@@ -64,7 +65,9 @@ export function handOver(
     ...issue.labels.filter((l) => l.startsWith('mentor:') && l !== mentorLabel(to.github)),
     ...STATUSES.filter((s) => s !== 'pending').map(statusLabel),
   );
-  d.comments.push({ kind: 'handover', key, mode: 'once', body: handoverComment(program, issue.author, from, to, request, skipped) });
+  // The new mentor sees only the alternates still to come, not the ones already asked.
+  const next = { ...request, alternates: request.alternates.filter((a) => !asked.has(a.toLowerCase()) && a.toLowerCase() !== to.github.toLowerCase()) };
+  d.comments.push({ kind: 'handover', key, mode: 'once', body: handoverComment(program, issue.author, from, to, next, skipped) });
   d.notes.push(`Handed over from @${from.login} to @${to.github}; the response clock restarts today.`);
   return d;
 }
@@ -98,7 +101,7 @@ export function decideDecline(input: DeclineInput): Decision {
       skipped.push({ login: alt, why: no });
       continue;
     }
-    const d = handOver(program, issue, input.mentors.get(alt.toLowerCase())!, request, { login: mentor, why }, skipped, `${issue.number}.${alt.toLowerCase()}`);
+    const d = handOver(program, issue, input.mentors.get(alt.toLowerCase())!, request, { login: mentor, why }, skipped, `${issue.number}.${alt.toLowerCase()}`, new Set([...asked, ...skipped.map((x) => x.login)]));
     if (reason) d.notes.push(`Reason: ${reason.id}.`);
     return d;
   }
