@@ -40,7 +40,7 @@ export function cannotTakeOver(
   ctx: { mentors: ReadonlyMap<string, Profile>; openRequests: readonly RequestSummary[]; mentee: string; issue: number; today: string },
 ): string | undefined {
   const p = ctx.mentors.get(login.toLowerCase());
-  if (!p) return 'no longer in the directory';
+  if (!p) return 'not a mentor in the directory';
   if (login.toLowerCase() === ctx.mentee.toLowerCase()) return 'that is the mentee';
   if (!isAvailable(p, ctx.today)) return 'not taking requests now';
   if (freeSlots(p, ctx.openRequests) === 0) return 'no free slot';
