@@ -84,6 +84,25 @@ describe('key sets match recorded GitHub responses', () => {
     expectSameKeys(data, real);
   });
 
+  test('issue events against the real timeline GitHub’s description quotes (@octokit/fixtures records no issue events)', async () => {
+    // The example of "list timeline events" is github/roadmap#493 as GitHub sent it (real ids, LE_/RTE_ node ids);
+    // its labeled and renamed entries have the same shape in "list issue events".
+    const full = require('@octokit/openapi/generated/api.github.com.json') as { components: { examples: Record<string, { value: Array<{ event: string }> }> } };
+    const timeline = full.components.examples['timeline-issue-events']!.value;
+    const real = (event: string) => timeline.find((e) => e.event === event)!;
+    const chair = client(gh, gh.tokenFor('chair'));
+    const { data: issue } = await chair.rest.issues.create({ ...repo, title: 'Before' });
+    await chair.rest.issues.addLabels({ ...repo, issue_number: issue.number, labels: ['beta'] });
+    await chair.rest.issues.update({ ...repo, issue_number: issue.number, title: 'After' });
+    const { data } = await chair.rest.issues.listEvents({ ...repo, issue_number: issue.number });
+    const ours = (event: string) => (data as unknown as Array<{ event: string }>).find((e) => e.event === event)!;
+    for (const event of ['labeled', 'renamed']) {
+      expectSameKeys(ours(event), real(event));
+      // Key order too: the event's own field (label, rename) comes just before performed_via_github_app.
+      expect(Object.keys(ours(event))).toEqual(Object.keys(real(event)));
+    }
+  });
+
   test('REST comments against the newest real comment delivery (no comment was recorded as a fixture)', async () => {
     const examples = require('@octokit/webhooks-examples') as Array<{ name: string; examples: Array<{ action: string; comment?: unknown }> }>;
     const real = examples.find((g) => g.name === 'issue_comment')!.examples.find((e) => e.action === 'created' && (e.comment as object) && 'reactions' in (e.comment as object))!.comment;

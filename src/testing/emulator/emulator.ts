@@ -7,7 +7,7 @@ import { RateLimits } from './ratelimit.ts';
 import { Renderer } from './render.ts';
 import { handle } from './server.ts';
 import { BOT_LOGIN, Store } from './state.ts';
-import type { Call, CallFilter, EmulatorEvent, EmulatorOptions, EventName, FaultSpec, Role, Violation } from './types.ts';
+import type { Call, CallFilter, EmulatorEvent, EmulatorOptions, EventName, FaultSpec, IssueEventName, IssueEventRecord, LatencyFn, Role, Violation } from './types.ts';
 import { buildPayload, type PayloadParts } from './webhooks.ts';
 
 /** What the request pipeline needs from the emulator. */
@@ -19,6 +19,8 @@ export interface Core {
   readonly faults: Faults;
   readonly rate: RateLimits;
   readonly validate: boolean;
+  /** Unset unless a test asked for it: then each request waits this long before it is handled. */
+  readonly latency: LatencyFn | undefined;
   nextRequestId(): string;
   authenticate(header: string | undefined): { login: string | null; error?: 'missing' | 'invalid' };
   emit(name: EventName, action: string, parts: PayloadParts, actor: string, requestId: string): void;
@@ -38,6 +40,23 @@ export interface StateLabel {
   description: string | null;
 }
 
+/** One entry of an issue's events, as `GET /issues/{n}/events` would list it. */
+export interface StateIssueEvent {
+  id: number;
+  issue_number: number;
+  event: IssueEventName;
+  actor: StateUser;
+  created_at: string;
+  /** Made with GITHUB_TOKEN (performed_via_github_app is the GitHub Actions app). */
+  via_actions: boolean;
+  /** labeled / unlabeled */
+  label?: { name: string; color: string };
+  /** closed / reopened */
+  state_reason?: string | null;
+  /** renamed */
+  rename?: { from: string; to: string };
+}
+
 export interface StateSnapshot {
   issues: Array<{
     number: number;
@@ -53,6 +72,8 @@ export interface StateSnapshot {
     closed_at: string | null;
     closed_by: StateUser | null;
     comments: Array<{ id: number; user: StateUser; body: string; created_at: string; updated_at: string; via_actions: boolean }>;
+    /** The issue's events, oldest first. */
+    events: StateIssueEvent[];
   }>;
   labels: StateLabel[];
 }
@@ -79,11 +100,13 @@ export class Emulator implements Core {
   private readonly tokens = new Map<string, string>([[BOT_TOKEN, BOT_LOGIN]]);
   private readonly server: Server;
   private requestSeq = 0;
+  private latencyFn: LatencyFn | undefined;
 
   constructor(opts: EmulatorOptions, openapi: OpenApi) {
     this.store = new Store(opts);
     this.openapi = openapi;
     this.validate = opts.validate ?? true;
+    this.latencyFn = opts.latency;
     this.rate = new RateLimits(this.store.now);
     this.server = createServer((req, res) => {
       handle(this, req, res).catch((e: unknown) => {
@@ -150,6 +173,44 @@ export class Emulator implements Core {
     this.faults.clear();
   }
 
+  /**
+   * Holds every following request for `fn(call)` ms before it is handled (undefined: no delay, the default), so
+   * concurrent clients' requests interleave differently. Each request still changes the state in one step.
+   */
+  setLatency(fn: LatencyFn | undefined): void {
+    this.latencyFn = fn;
+  }
+
+  /** The latency in force (from the `latency` option or `setLatency`). */
+  get latency(): LatencyFn | undefined {
+    return this.latencyFn;
+  }
+
+  /**
+   * Issue events oldest first (ids order them across issues): one issue's, or every issue's when `issueNumber`
+   * is omitted.
+   */
+  issueEvents(issueNumber?: number): StateIssueEvent[] {
+    const all = issueNumber === undefined ? this.store.issueEvents : this.store.eventsOf(issueNumber);
+    return all.map((e) => this.stateEvent(e));
+  }
+
+  private stateEvent(e: IssueEventRecord): StateIssueEvent {
+    const actor = this.store.ensureUser(e.actor);
+    const out: StateIssueEvent = {
+      id: e.id,
+      issue_number: e.issue_number,
+      event: e.event,
+      actor: { login: actor.login, type: actor.type },
+      created_at: e.created_at,
+      via_actions: e.via_actions,
+    };
+    if (e.label) out.label = { ...e.label };
+    if (e.state_reason !== undefined) out.state_reason = e.state_reason;
+    if (e.rename) out.rename = { ...e.rename };
+    return out;
+  }
+
   /** Changes someone's repository role mid-test (null removes it). */
   setRole(login: string, role: Role | null): void {
     this.store.ensureUser(login);
@@ -157,7 +218,7 @@ export class Emulator implements Core {
     else this.store.collaborators.delete(login.toLowerCase());
   }
 
-  /** A plain copy of the repository's issues, comments and labels, for assertions. */
+  /** A plain copy of the repository's issues (with their comments and events) and labels, for assertions. */
   get state(): StateSnapshot {
     const s = this.store;
     const who = (login: string): StateUser => ({ login: s.ensureUser(login).login, type: s.ensureUser(login).type });
@@ -184,6 +245,7 @@ export class Emulator implements Core {
           updated_at: c.updated_at,
           via_actions: c.via_actions,
         })),
+        events: this.issueEvents(i.number),
       })),
       labels: s.labels.map(label),
     };

@@ -1,7 +1,7 @@
 // REST representations, key for key in the order GitHub sends them. `api` is the emulator's base URL: like
 // GitHub Enterprise, API links point at the API host that served them, while html_url points at github.com.
 import { BOT_LOGIN, type Store } from './state.ts';
-import type { CommentRecord, IssueRecord, LabelRecord, UserRecord } from './types.ts';
+import type { CommentRecord, IssueEventRecord, IssueRecord, LabelRecord, UserRecord } from './types.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -173,6 +173,28 @@ export class Renderer {
       reactions: this.reactions(`${url}/reactions`),
       performed_via_github_app: c.via_actions ? this.actionsApp() : null,
     };
+  }
+
+  /**
+   * An entry of `GET /issues/{n}/events`, key order as GitHub sends it: the event's own field (label,
+   * state_reason, rename) just before performed_via_github_app. No commit caused any of these changes.
+   */
+  issueEvent(e: IssueEventRecord): Obj {
+    const out: Obj = {
+      id: e.id,
+      node_id: e.node_id,
+      url: `${this.repoApi}/issues/events/${e.id}`,
+      actor: this.userByLogin(e.actor),
+      event: e.event,
+      commit_id: null,
+      commit_url: null,
+      created_at: e.created_at,
+    };
+    if (e.label) out.label = { name: e.label.name, color: e.label.color };
+    if (e.state_reason !== undefined) out.state_reason = e.state_reason;
+    if (e.rename) out.rename = { from: e.rename.from, to: e.rename.to };
+    out.performed_via_github_app = e.via_actions ? this.actionsApp() : null;
+    return out;
   }
 
   /** The GitHub Actions app, as GitHub attaches it to whatever GITHUB_TOKEN creates. */

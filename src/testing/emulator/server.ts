@@ -1,6 +1,6 @@
-// The request pipeline, in GitHub's order: injected fault, authentication, routing, request validation,
-// handler, then response validation. Everything is recorded in `calls`; every mismatch with the OpenAPI
-// description in `violations`.
+// The request pipeline: the test's latency (if set), then in GitHub's order injected fault, authentication,
+// routing, request validation, handler, then response validation. Everything is recorded in `calls`; every
+// mismatch with the OpenAPI description in `violations`.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ErrorObject } from 'ajv';
 import { HttpError, errorBody, type FieldError } from './errors.ts';
@@ -9,12 +9,13 @@ import type { Core } from './emulator.ts';
 import type { RouteMatch } from './openapi.ts';
 import type { Ctx, Handler, Result } from './routes/context.ts';
 import { commentHandlers } from './routes/comments.ts';
+import { issueEventHandlers } from './routes/issue-events.ts';
 import { issueHandlers } from './routes/issues.ts';
 import { labelHandlers } from './routes/labels.ts';
 import { peopleHandlers } from './routes/people.ts';
 import { BOT_LOGIN } from './state.ts';
 
-const HANDLERS: Record<string, Handler> = { ...issueHandlers, ...commentHandlers, ...labelHandlers, ...peopleHandlers };
+const HANDLERS: Record<string, Handler> = { ...issueHandlers, ...issueEventHandlers, ...commentHandlers, ...labelHandlers, ...peopleHandlers };
 
 /** Header a helper sets to file an issue "through the issue form": existing labels apply whatever the role. */
 export const ISSUE_FORM_HEADER = 'x-emulator-issue-form';
@@ -31,6 +32,12 @@ export async function handle(core: Core, req: IncomingMessage, res: ServerRespon
   const url = new URL(req.url ?? '/', core.url);
   const match = core.openapi.match(method, url.pathname);
   const auth = core.authenticate(req.headers.authorization);
+  // Latency is waited out before the fault and the handler, so the handler still runs in one synchronous step.
+  const latency = core.latency;
+  if (latency) {
+    const ms = latency({ method, route: match?.template ?? null });
+    if (ms > 0) await new Promise((r) => setTimeout(r, ms));
+  }
   let out: Outcome;
   try {
     const fault = core.faults.take(method, url.pathname, match?.template ?? null);

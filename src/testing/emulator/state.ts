@@ -1,11 +1,20 @@
 // The repository as data. Nothing here knows about HTTP; handlers translate requests into these calls and
 // decide what GitHub would refuse.
-import type { CommentRecord, EmulatorOptions, IssueRecord, LabelRecord, Role, UserRecord } from './types.ts';
+import type { CommentRecord, EmulatorOptions, IssueEventName, IssueEventRecord, IssueRecord, LabelRecord, Role, UserRecord } from './types.ts';
 
 export const BOT_LOGIN = 'github-actions[bot]';
 export const BOT_ID = 41898282;
 /** GitHub's colour for a label created implicitly by adding it to an issue. */
 export const DEFAULT_LABEL_COLOR = 'ededed';
+
+/** Legacy node-id type of each issue event, as GitHub named them before the `LE_…` ids. */
+const EVENT_NODE_TYPE: Record<IssueEventName, string> = {
+  labeled: 'LabeledEvent',
+  unlabeled: 'UnlabeledEvent',
+  closed: 'ClosedEvent',
+  reopened: 'ReopenedEvent',
+  renamed: 'RenamedTitleEvent',
+};
 
 const RANK: Record<Role, number> = { read: 1, triage: 2, write: 3, maintain: 4, admin: 5 };
 
@@ -32,11 +41,13 @@ export class Store {
   readonly labels: LabelRecord[] = [];
   readonly issues: IssueRecord[] = [];
   readonly comments: CommentRecord[] = [];
+  /** Every issue's events, oldest first (ids increase across issues). */
+  readonly issueEvents: IssueEventRecord[] = [];
   readonly collaborators = new Map<string, Role>();
   readonly orgs = new Map<string, Org>();
   readonly teams = new Map<string, { id: number; members: Set<string> }>();
   /** Deterministic id sequences, one per kind, far apart so a number reveals what it is. */
-  private seq = { user: 1000, label: 2_000_000, issue: 3_000_000, comment: 4_000_000, team: 5_000 };
+  private seq = { user: 1000, label: 2_000_000, issue: 3_000_000, comment: 4_000_000, team: 5_000, event: 6_000_000 };
   readonly createdAt: string;
 
   constructor(opts: EmulatorOptions) {
@@ -233,6 +244,33 @@ export class Store {
 
   deleteComment(rec: CommentRecord): void {
     this.comments.splice(this.comments.indexOf(rec), 1);
+  }
+
+  eventsOf(number: number): IssueEventRecord[] {
+    return this.issueEvents.filter((e) => e.issue_number === number);
+  }
+
+  /** Appends to the issue's events; `detail` carries the event's own field (label, state_reason or rename). */
+  recordIssueEvent(
+    issue: IssueRecord,
+    event: IssueEventName,
+    actor: string,
+    viaActions: boolean,
+    detail: Pick<IssueEventRecord, 'label' | 'state_reason' | 'rename'> = {},
+  ): IssueEventRecord {
+    const id = ++this.seq.event;
+    const rec: IssueEventRecord = {
+      id,
+      node_id: nodeId(EVENT_NODE_TYPE[event], id),
+      issue_number: issue.number,
+      event,
+      actor,
+      created_at: this.timestamp(),
+      via_actions: viaActions,
+      ...detail,
+    };
+    this.issueEvents.push(rec);
+    return rec;
   }
 
   team(org: string, slug: string): { id: number; members: Set<string> } | undefined {

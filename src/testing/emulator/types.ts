@@ -27,7 +27,15 @@ export interface EmulatorOptions {
   /** `'org/team-slug': [logins]` */
   teams?: Record<string, string[]>;
   labels?: LabelInit[];
+  /**
+   * Milliseconds to hold each request before it is handled (see `Emulator.setLatency`). The wait comes before
+   * the handler, never inside it, so every request still changes the state atomically.
+   */
+  latency?: LatencyFn;
 }
+
+/** How long to hold a request: `route` is the OpenAPI path template, null when the request matches none. */
+export type LatencyFn = (call: { method: string; route: string | null }) => number;
 
 export type EventName = 'issues' | 'issue_comment' | 'label';
 
@@ -138,6 +146,29 @@ export interface IssueRecord {
   closed_by: string | null;
   /** Created with GITHUB_TOKEN: carries the GitHub Actions app as performed_via_github_app. */
   via_actions: boolean;
+}
+
+/** The issue events the emulator records (those its mutations imply; it keeps no assignees or milestones). */
+export type IssueEventName = 'labeled' | 'unlabeled' | 'closed' | 'reopened' | 'renamed';
+
+/** One entry of an issue's events (`GET /issues/{n}/events`). */
+export interface IssueEventRecord {
+  /** Global sequence: ids order every change across all issues, as on GitHub. */
+  id: number;
+  node_id: string;
+  issue_number: number;
+  event: IssueEventName;
+  /** Login of the user whose token made the change. */
+  actor: string;
+  created_at: string;
+  /** Made with GITHUB_TOKEN: carries the GitHub Actions app as performed_via_github_app. */
+  via_actions: boolean;
+  /** labeled / unlabeled: the label as it was when the event happened. */
+  label?: { name: string; color: string };
+  /** closed / reopened. */
+  state_reason?: string | null;
+  /** renamed. */
+  rename?: { from: string; to: string };
 }
 
 export interface CommentRecord {

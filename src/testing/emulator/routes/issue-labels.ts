@@ -2,6 +2,7 @@
 import { DEFAULT_LABEL_COLOR } from '../state.ts';
 import type { IssueRecord, LabelRecord } from '../types.ts';
 import type { Ctx } from './context.ts';
+import { recordLabelEvent } from './issue-events.ts';
 
 /** GitHub creates a label that does not exist yet when it is put on an issue (colour ededed, no description). */
 export function resolveLabel(ctx: Ctx, name: string): LabelRecord {
@@ -12,7 +13,10 @@ export function resolveLabel(ctx: Ctx, name: string): LabelRecord {
   return created;
 }
 
-/** Adds labels the issue lacks; emits one `labeled` per label actually added. Returns whether anything changed. */
+/**
+ * Adds labels the issue lacks; records and emits one `labeled` per label actually added. Returns whether
+ * anything changed.
+ */
 export function addLabels(ctx: Ctx, issue: IssueRecord, names: string[]): boolean {
   const added: LabelRecord[] = [];
   for (const name of names) {
@@ -23,7 +27,10 @@ export function addLabels(ctx: Ctx, issue: IssueRecord, names: string[]): boolea
   if (!added.length) return false;
   issue.labels.push(...added.map((l) => l.id));
   issue.updated_at = ctx.store.timestamp();
-  for (const l of added) ctx.emit('issues', 'labeled', { issue: ctx.render.webhookIssue(issue), label: ctx.render.label(l) });
+  for (const l of added) {
+    recordLabelEvent(ctx, issue, 'labeled', l);
+    ctx.emit('issues', 'labeled', { issue: ctx.render.webhookIssue(issue), label: ctx.render.label(l) });
+  }
   return true;
 }
 
@@ -32,11 +39,15 @@ export function removeLabels(ctx: Ctx, issue: IssueRecord, ids: number[]): boole
   if (!removed.length) return false;
   issue.labels = issue.labels.filter((id) => !removed.includes(id));
   issue.updated_at = ctx.store.timestamp();
-  for (const id of removed) ctx.emit('issues', 'unlabeled', { issue: ctx.render.webhookIssue(issue), label: ctx.render.label(ctx.store.labelById(id)) });
+  for (const id of removed) {
+    const l = ctx.store.labelById(id);
+    recordLabelEvent(ctx, issue, 'unlabeled', l);
+    ctx.emit('issues', 'unlabeled', { issue: ctx.render.webhookIssue(issue), label: ctx.render.label(l) });
+  }
   return true;
 }
 
-/** Replace the issue's labels: unlabeled events for what goes, labeled for what comes. */
+/** Replace the issue's labels: unlabeled events for what goes, then labeled for what comes. */
 export function setLabels(ctx: Ctx, issue: IssueRecord, names: string[]): boolean {
   const wanted = names.map((n) => resolveLabel(ctx, n).id);
   const removed = removeLabels(ctx, issue, issue.labels.filter((id) => !wanted.includes(id)));

@@ -2,6 +2,7 @@ import { forbidden } from '../errors.ts';
 import { paginate } from '../pagination.ts';
 import type { IssueRecord } from '../types.ts';
 import { type Ctx, type Handler, json, labelNames, requireIssue } from './context.ts';
+import { recordEvent, recordLabelEvent } from './issue-events.ts';
 import { resolveLabel, setLabels } from './issue-labels.ts';
 
 function listForRepo(ctx: Ctx): ReturnType<Handler> {
@@ -56,9 +57,13 @@ function create(ctx: Ctx): ReturnType<Handler> {
     const id = resolveLabel(ctx, name).id;
     if (!issue.labels.includes(id)) issue.labels.push(id);
   }
-  // `opened` already shows the labels; one `labeled` per label follows, as GitHub delivers them.
+  // `opened` already shows the labels; one `labeled` per label follows, as GitHub delivers them, and each is in
+  // the issue's events (made by whoever filed it, form or not).
   ctx.emit('issues', 'opened', { issue: ctx.render.webhookIssue(issue) });
-  for (const l of store.issueLabels(issue)) ctx.emit('issues', 'labeled', { issue: ctx.render.webhookIssue(issue), label: ctx.render.label(l) });
+  for (const l of store.issueLabels(issue)) {
+    recordLabelEvent(ctx, issue, 'labeled', l);
+    ctx.emit('issues', 'labeled', { issue: ctx.render.webhookIssue(issue), label: ctx.render.label(l) });
+  }
   const rendered = ctx.render.issue(issue, ctx.user, true);
   return json(201, rendered, { location: String(rendered.url) });
 }
@@ -74,9 +79,11 @@ function update(ctx: Ctx): ReturnType<Handler> {
   const changes: Record<string, { from: unknown }> = {};
   const wantsText = ('title' in body && body.title !== null) || 'body' in body;
   if (wantsText && !isAuthor && !store.atLeast(ctx.user, 'write')) throw forbidden(ctx.docsUrl);
+  let renamed: { from: string; to: string } | undefined;
   if ('title' in body && body.title !== null && String(body.title) !== issue.title) {
     changes.title = { from: issue.title };
-    issue.title = String(body.title);
+    renamed = { from: issue.title, to: String(body.title) };
+    issue.title = renamed.to;
   }
   if ('body' in body && (body.body ?? null) !== issue.body) {
     changes.body = { from: issue.body ?? '' };
@@ -85,6 +92,8 @@ function update(ctx: Ctx): ReturnType<Handler> {
   const now = store.timestamp();
   if (Object.keys(changes).length) {
     issue.updated_at = now;
+    // A new title is in the issue's events (`renamed`); a new body is not.
+    if (renamed) recordEvent(ctx, issue, 'renamed', { rename: renamed });
     ctx.emit('issues', 'edited', { issue: ctx.render.webhookIssue(issue), changes });
   }
   // Labels, like assignees and milestones, need push access; without it GitHub drops them silently.
@@ -99,15 +108,17 @@ function update(ctx: Ctx): ReturnType<Handler> {
       issue.closed_at = now;
       issue.closed_by = ctx.user;
       issue.state_reason = reason && reason !== 'reopened' ? reason : 'completed';
+      recordEvent(ctx, issue, 'closed', { state_reason: issue.state_reason });
       ctx.emit('issues', 'closed', { issue: ctx.render.webhookIssue(issue) });
     } else {
       issue.closed_at = null;
       issue.closed_by = null;
       issue.state_reason = 'reopened';
+      recordEvent(ctx, issue, 'reopened', { state_reason: issue.state_reason });
       ctx.emit('issues', 'reopened', { issue: ctx.render.webhookIssue(issue) });
     }
   } else if (state === 'closed' && reason && reason !== 'reopened' && reason !== issue.state_reason) {
-    // Changing why a closed issue was closed: no event, but the record changes.
+    // Changing why a closed issue was closed: no webhook and no issue event, but the record changes.
     if (!isAuthor && !store.atLeast(ctx.user, 'triage')) throw forbidden(ctx.docsUrl);
     issue.state_reason = reason;
     issue.updated_at = now;
