@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Program } from '../../src/core/program.ts';
 import { validateProgram, validateProfile } from '../../src/core/validate.ts';
-import { Rng, Zipf } from './random.ts';
+import { Rng, Zipf } from '../../src/testing/random.ts';
 import * as W from './words.ts';
 
 /**

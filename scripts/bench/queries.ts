@@ -4,7 +4,7 @@ import matter from 'gray-matter';
 import type { Program } from '../../src/core/program.ts';
 import { emptyFilters } from '../../src/core/directory.ts';
 import { createEngine } from '../../src/scripts/search-engine.ts';
-import { Rng } from './random.ts';
+import { Rng } from '../../src/testing/random.ts';
 
 /**
  * Query latency as the browser sees it: the built search index, the engine
