@@ -28,6 +28,9 @@ Options:
   --runs K       Build each project K times, alternating mentorkit and baseline,
                  and report medians (default 1). Other load on the machine moves
                  single builds by tens of percent; K=3 steadies the ratios.
+  --races N      Run N randomised interleavings of concurrent acceptances and
+                 count broken invariants (default 0: not run). With --races and
+                 no --sizes, no site is built.
   --keep         Keep the temporary folders (content, builds) and print where.
   -h, --help     Show this help.
 
@@ -43,6 +46,7 @@ interface Options {
   only: 'mentorkit' | 'baseline' | 'both';
   keep: boolean;
   runs: number;
+  races: number;
 }
 
 function parseOptions(argv: string[]): Options | 'help' {
@@ -55,6 +59,7 @@ function parseOptions(argv: string[]): Options | 'help' {
         only: { type: 'string' },
         keep: { type: 'boolean', default: false },
         runs: { type: 'string' },
+        races: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -66,7 +71,13 @@ function parseOptions(argv: string[]): Options | 'help' {
   }
   if (values.help) return 'help';
 
-  const sizes = (values.sizes ?? '1000,10000').split(',').map((s) => {
+  const races = Number(values.races ?? '0');
+  if (!Number.isInteger(races) || races < 0 || races > 100_000) {
+    throw new BenchError(`--races: "${values.races}" is not a number of interleavings from 0 to 100000, e.g. --races 1000`);
+  }
+  // --races alone is a race run: building 10,000-mentor sites first would only make it wait.
+  const defaultSizes = values.races !== undefined ? '' : '1000,10000';
+  const sizes = (values.sizes ?? defaultSizes).split(',').filter((s) => values.sizes !== undefined || s).map((s) => {
     const m = /^\s*(\d+)(k?)\s*$/i.exec(s);
     const n = m ? Number(m[1]) * (m[2] ? 1000 : 1) : NaN;
     if (!Number.isInteger(n) || n < 1 || n > 200_000) {
@@ -82,7 +93,7 @@ function parseOptions(argv: string[]): Options | 'help' {
   if (!Number.isInteger(runs) || runs < 1 || runs > 20) {
     throw new BenchError(`--runs: "${values.runs}" is not a number of builds from 1 to 20`);
   }
-  return { sizes: [...new Set(sizes)].sort((a, b) => a - b), only, keep: values.keep, runs };
+  return { sizes: [...new Set(sizes)].sort((a, b) => a - b), only, keep: values.keep, runs, races };
 }
 
 async function main(): Promise<number> {
@@ -118,7 +129,7 @@ async function main(): Promise<number> {
   process.once('SIGTERM', onSignal);
 
   const load = [loadavg()[0]!];
-  const ctx: BenchContext = { runs: [], program, details: new Map() };
+  const ctx: BenchContext = { runs: [], program, details: new Map(), races: opts.races, repoRoot: REPO_ROOT };
   try {
     progress(`benchmark in ${root}: sizes ${opts.sizes.map(fmt.int).join(', ')}, builds: ${opts.only} × ${opts.runs}, seed ${DEFAULT_SEED}`);
     for (const n of opts.sizes) {

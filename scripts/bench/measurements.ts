@@ -8,6 +8,9 @@ import type { GenerateStats } from './generate.ts';
 import { BIO_SHARD_DIR, contentWords, findIndexFile, makeQueries, measureQueries, quantile } from './queries.ts';
 import { atMost, fmt, type Row } from './report.ts';
 import { measureIntakeCalls } from './intake-calls.ts';
+import { measureAcceptCalls } from './accept-calls.ts';
+import { runRaces } from '../../src/testing/races.ts';
+import { progress } from './report.ts';
 
 /**
  * The rows of the benchmark table. Each measurement reads what the run
@@ -41,6 +44,9 @@ export interface SizeRun {
 
 export interface BenchContext {
   runs: SizeRun[];
+  /** Race interleavings to run (--races); 0 skips the row. */
+  races: number;
+  repoRoot: string;
   program: Program;
   /** Lines for the details section, grouped by heading. */
   details: Map<string, string[]>;
@@ -59,6 +65,7 @@ export const TARGETS = {
   firstViewGzip: 100_000,
   queryP95Ms: 5,
   intakeCalls: 6,
+  acceptCalls: 8,
 } as const;
 
 function note(ctx: BenchContext, heading: string, ...lines: string[]): void {
@@ -151,6 +158,40 @@ export const MEASUREMENTS: Measurement[] = [
       const worst = Math.max(...runs.map((r) => r.calls));
       note(ctx, 'API calls per intake event (bundled bot against the emulator)', ...runs.map((r) => `${r.kind}: ${r.calls}`));
       return [{ metric: 'API calls per intake event (worst)', measured: `${worst} (${runs.map((r) => r.calls).join(', ')})`, target: `≤ ${TARGETS.intakeCalls}`, status: atMost(worst, TARGETS.intakeCalls) }];
+    },
+  },
+  {
+    id: 'accept-api-calls',
+    title: 'API calls per /accept',
+    async measure(ctx) {
+      const runs = await measureAcceptCalls();
+      const worst = Math.max(...runs.map((r) => r.calls));
+      note(ctx, 'API calls per acceptance, live checks included (bundled bot against the emulator)', ...runs.map((r) => `${r.kind}: ${r.calls}`));
+      return [{ metric: 'API calls per /accept (worst)', measured: `${worst} (${runs.map((r) => r.calls).join(', ')})`, target: `≤ ${TARGETS.acceptCalls}`, status: atMost(worst, TARGETS.acceptCalls) }];
+    },
+  },
+  {
+    id: 'races',
+    title: 'Concurrent acceptances',
+    async measure(ctx) {
+      const metric = 'Broken invariants in race interleavings';
+      if (ctx.races === 0) return [{ metric, measured: 'not run (--races N)', status: 'SKIP' }];
+      const started = Date.now();
+      const r = await runRaces({
+        rounds: ctx.races,
+        workspace: ctx.repoRoot,
+        seed: 'bench',
+        onRound: (i) => {
+          if (i % 50 === 0 || i === ctx.races) progress(`races: ${fmt.int(i)} of ${fmt.int(ctx.races)} interleavings`);
+        },
+      });
+      note(
+        ctx,
+        'Concurrent acceptances (docs/races.md)',
+        `${fmt.int(r.rounds)} interleavings, ${fmt.int(r.runs)} bot processes in ${fmt.seconds((Date.now() - started) / 1000)}: ${fmt.int(r.accepted)} acceptances stood, ${fmt.int(r.rolledBack)} gave way to an earlier one (${fmt.int(r.contested)} contested interleavings)`,
+        ...r.broken.slice(0, 20),
+      );
+      return [{ metric, n: r.rounds, measured: String(r.broken.length), target: '0', status: atMost(r.broken.length, 0) }];
     },
   },
   {

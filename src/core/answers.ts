@@ -101,9 +101,13 @@ export function decideCommand(input: CommandInput): Decision[] {
 
   switch (name) {
     case 'accept': {
-      if (status === 'active' && !input.records.some((r) => r.kind === 'accepted' && r.key === `${issue.number}.${mentor}`) && mentor) {
-        // Labelled active but never announced (a run stopped half-way): settling again completes it.
-        return [claim(issue.number, labels, `Completing the acceptance of #${issue.number}.`)];
+      if (status === 'active' && mentor) {
+        const announced = input.records.find((r) => r.kind === 'accepted' && r.key === `${issue.number}.${mentor}`);
+        // Never announced (a run stopped half-way), or announced in answer to this very command (the same event
+        // run again): settling again completes what is missing and repeats nothing.
+        if (!announced || (via.kind === 'comment' && announced.id > via.id)) {
+          return [claim(issue.number, labels, `Completing the acceptance of #${issue.number}.`)];
+        }
       }
       if (!COMMANDS.accept.states.includes(status as never)) return refuse(input, stateRefusal(name, status, issue.author));
       if (!mentor) return refuse(input, stateRefusal(name, 'none', issue.author));

@@ -38,6 +38,8 @@ export type Via = { kind: 'comment'; id: number; index: number } | { kind: 'labe
 
 /** One of the bot's own marked comments on the request, read back as its record. */
 export interface BotRecord {
+  /** The comment's id: ids grow with time, so a record can be placed before or after a command. */
+  id: number;
   kind: string;
   key: string;
 }

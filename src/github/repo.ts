@@ -157,38 +157,42 @@ export async function applyDecision(gh: GitHub, r: Repo, d: Decision, ctx: Apply
 
   const next = applyLabels(ctx.currentLabels, d);
   const same = next.length === ctx.currentLabels.length && next.every((l) => ctx.currentLabels.includes(l));
-  if (!same) {
-    for (const name of d.addLabels) {
-      if (ctx.knownLabels.has(name)) continue;
-      await ensureLabel(gh, r, name);
-      ctx.knownLabels.add(name);
-    }
-  }
+  let written: RawLabel[] = [];
   if (d.close || d.reopen) {
     // Labels and state in one request: the issue is never closed with a waiting status, or open with a final one.
-    await gh.rest.issues.update({
+    const { data } = await gh.rest.issues.update({
       ...r,
       issue_number: d.issue,
       ...(same ? {} : { labels: next }),
       ...(d.close ? { state: 'closed', state_reason: d.close.reason } : { state: 'open', state_reason: 'reopened' }),
     });
+    written = same ? [] : (data.labels as RawLabel[]);
     result.labelsChanged = !same;
     result.closed = Boolean(d.close);
   } else if (!same) {
     // PUT needs at least one label; an empty set is a DELETE.
-    if (next.length > 0) await gh.rest.issues.setLabels({ ...r, issue_number: d.issue, labels: next });
+    if (next.length > 0) written = (await gh.rest.issues.setLabels({ ...r, issue_number: d.issue, labels: next })).data;
     else await gh.rest.issues.removeAllLabels({ ...r, issue_number: d.issue });
     result.labelsChanged = true;
   }
+  await colourNewLabels(gh, r, written, d.addLabels, ctx.knownLabels);
   return result;
 }
 
-/** Create a label with its colour and description; one call, and 422 means it exists already. */
-async function ensureLabel(gh: GitHub, r: Repo, name: string): Promise<void> {
-  const spec = labelSpec(name);
-  try {
-    await gh.rest.issues.createLabel({ ...r, name, color: spec.color, description: spec.description });
-  } catch (err) {
-    if ((err as { status?: number }).status !== 422) throw err;
+type RawLabel = string | { name?: string; color?: string | null; description?: string | null };
+
+/**
+ * GitHub creates a label that doesn't exist yet when it is applied, grey and without a description. Checking
+ * first would cost a call per label on every run; instead a label that comes back looking freshly created gets
+ * its colour and description, once in the repository's life. Labels a maintainer restyled are left alone.
+ */
+async function colourNewLabels(gh: GitHub, r: Repo, written: RawLabel[], added: string[], known: Set<string>): Promise<void> {
+  for (const l of written) {
+    if (typeof l === 'string' || !l.name || known.has(l.name) || !added.includes(l.name)) continue;
+    known.add(l.name);
+    const spec = labelSpec(l.name);
+    if (l.color?.toLowerCase() === 'ededed' && !l.description && (spec.color !== 'ededed' || spec.description)) {
+      await gh.rest.issues.updateLabel({ ...r, name: l.name, color: spec.color, description: spec.description });
+    }
   }
 }

@@ -48,7 +48,7 @@ function run(name: CommandName, args = '', c: Case = {}): Decision[] {
     today: '2026-11-24',
     issue: { ...issue, labels },
     openRequests: c.open ?? (issue.state === 'open' ? [{ number: 10, author: 'mia', labels }] : []),
-    records: c.records ?? [{ kind: 'welcome', key: `10.${m}` }],
+    records: c.records ?? [{ id: 1, kind: 'welcome', key: `10.${m}` }],
     actor: { login, roles: rolesOf(login, { program, author: 'mia', mentor: m, permission: c.permission }) },
     command: { name, args },
     via: c.via ?? { kind: 'comment', id: 77, index: 0 },
@@ -113,8 +113,10 @@ describe('/accept', () => {
   test('invalid, closed and already-active requests are refused; an unannounced active one is completed', () => {
     expect(refusal(run('accept', '', { status: 'invalid' }))).toContain('still has problems for @mia to fix');
     expect(refusal(run('accept', '', { state: 'closed', status: 'declined' }))).toContain('this request is closed (declined)');
-    expect(refusal(run('accept', '', { status: 'active', records: [{ kind: 'accepted', key: '10.ada' }] }))).toContain('already active');
+    expect(refusal(run('accept', '', { status: 'active', records: [{ id: 50, kind: 'accepted', key: '10.ada' }] }))).toContain('already active');
     expect(only(run('accept', '', { status: 'active', records: [] })).verify).toBe('acceptance');
+    // The same command run again after it was announced (comment 77, announcement 90): settle again, quietly.
+    expect(only(run('accept', '', { status: 'active', records: [{ id: 90, kind: 'accepted', key: '10.ada' }] }))).toMatchObject({ verify: 'acceptance', comments: [] });
   });
 });
 
@@ -197,7 +199,7 @@ describe('/decline', () => {
   });
 
   test('alternates the bot has already asked are not asked again', () => {
-    const d = only(run('decline', '', { mentorLogin: 'dee', fields: { alternates: ['dee', 'fay'] }, records: [{ kind: 'welcome', key: '10.ada' }, { kind: 'handover', key: '10.dee' }] }));
+    const d = only(run('decline', '', { mentorLogin: 'dee', fields: { alternates: ['dee', 'fay'] }, records: [{ id: 1, kind: 'welcome', key: '10.ada' }, { id: 2, kind: 'handover', key: '10.dee' }] }));
     expect(d.comments[0]!.key).toBe('10.fay');
   });
 
