@@ -96,6 +96,29 @@ await request('quinn-mentee', { mentor: 'daniel-osei' }, 'third request, one ove
 step('4. Pia asks a mentor who has paused their profile');
 await request('pia-mentee', { mentor: 'chen-yuhan' }, 'request to a paused mentor');
 
+/** A person comments on an issue; the bot answers. */
+async function comment(login: string, number: number, text: string, note: string) {
+  const res = await gh.as(login).comment(number, text);
+  say(`#${number} @${login} commented ${JSON.stringify(text)}: ${note}`);
+  await deliver(res.events);
+}
+
+step('5. Amara saves Mia’s request for later, then accepts it');
+await comment('amara-okafor', 1, '/later', 'busy this week');
+await comment('amara-okafor', 1, 'Happy to mentor you!\n/accept', 'the partnership starts');
+
+step('6. Andrés accepts Quinn: Quinn’s last free slot, so Quinn’s other request is withdrawn');
+await comment('andres-villalobos', 3, '/accept', 'Quinn has one slot for a partnership');
+
+step('7. Noor names two alternates; each mentor declines in turn, then the request closes with suggestions');
+const noor = await request('noor-mentee', { mentor: 'daniel-osei', alternates: ['aino-koskinen', 'tomas-nunez'] }, 'Daniel first, then Aino, then Tomás');
+await comment('daniel-osei', noor, '/decline no-time Sorry, not this term.', 'the request moves to Aino');
+await comment('aino-koskinen', noor, '/decline outside-topics', 'the request moves to Tomás');
+await comment('tomas-nunez', noor, '/decline not-a-fit', 'no alternate left');
+
+step('8. Leo changes his mind and withdraws');
+await comment('leo-mentee', leo, '/withdraw', 'Amara is told');
+
 step('Where things stand');
 for (const l of statusTable(gh)) console.log(l);
 if (gh.violations.length) {

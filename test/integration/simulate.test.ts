@@ -29,6 +29,23 @@ test('npm run simulate plays the scenario through the bundled action and prints 
   expect(r.out).toContain('you already have 2 open requests (#3, #4)');
   expect(r.out).toContain('@chen-yuhan is not taking requests right now');
   expect(r.out).toMatch(/#5\s+@quinn-mentee\s+–\s+invalid\s+open/);
+  // save for later, then accept
+  expect(r.out).toMatch(/#1 labels: \+status:saved -status:pending/);
+  expect(r.out).toMatch(/#1 labels: \+status:active -status:saved/);
+  expect(r.out).toContain('@mia-mentee, @amara-okafor accepted your request');
+  // an acceptance that takes the mentee's last slot withdraws their other request, telling its mentor
+  expect(r.out).toMatch(/#4 labels: \+status:withdrawn -status:pending/);
+  expect(r.out).toContain('@ayesha-rahman, @quinn-mentee has started a mentoring partnership in #3');
+  expect(r.out).toMatch(/#4 closed \(not_planned\)/);
+  // decline with a cascade through both alternates, then closed with suggestions
+  expect(r.out).toMatch(/#7 labels: \+mentor:aino-koskinen -mentor:daniel-osei/);
+  expect(r.out).toMatch(/#7 labels: \+mentor:tomas-nunez -mentor:aino-koskinen/);
+  expect(r.out).toContain('@noor-mentee, @tomas-nunez declined (reason: not a good fit). I’m closing this request.');
+  expect(r.out).toMatch(/#7\s+@noor-mentee\s+tomas-nunez\s+declined\s+closed/);
+  // withdraw
+  expect(r.out).toContain('@amara-okafor, @leo-mentee withdrew this request.');
+  expect(r.out).toMatch(/#2\s+@leo-mentee\s+amara-okafor\s+withdrawn\s+closed/);
+  expect(r.out).not.toContain('::error::');
   expect(r.out).not.toContain('did not match GitHub');
 }, 120_000);
 
@@ -54,8 +71,8 @@ test('--keep-running serves the emulator and runs the bot on events posted by ha
       body: JSON.stringify({ title: 'Mentorship request', body, labels: ['request'] }),
     });
     expect(res.status).toBe(201);
-    await expect.poll(() => out, { timeout: 30_000, interval: 200 }).toMatch(/#7 labels: .*\+status:invalid/);
-    expect(out).toContain('issues.opened by @you on #7');
+    await expect.poll(() => out, { timeout: 30_000, interval: 200 }).toMatch(/#8 labels: .*\+status:invalid/);
+    expect(out).toContain('issues.opened by @you on #8');
   } finally {
     child.kill('SIGINT');
   }
