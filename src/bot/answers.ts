@@ -101,11 +101,6 @@ async function answer(ctx: RunContext, live: Live, login: string, permission: Pe
   const mentor = mentorOf(labels);
   const actor = { login, roles: rolesOf(login, { program: ctx.program, author: i.author, mentor, permission }) };
   const previous = statusOf(labels);
-  // Accepting a waiting request reads no records: nothing it decides depends on them, and the one comment it
-  // posts (the announcement) cannot exist on a request that is still waiting. That keeps /accept within its
-  // call budget; a re-run finds the request active and reads them.
-  const waiting = name === 'accept' && (previous === 'pending' || previous === 'saved');
-  if (waiting && !live.records.has(i.number)) live.records.set(i.number, []);
   const records = await recordsOf(ctx, live, i.number);
   const plan = decideCommand({ ...common(ctx, live), records, actor, command: { name, args }, via });
   await carryOut(ctx, live, plan, mentor ? { mentor, previous: previous === 'saved' ? 'saved' : 'pending', by: login, key: viaKey(via, login) } : undefined);

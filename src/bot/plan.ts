@@ -1,7 +1,7 @@
 import { applyLabels, type Decision } from '../core/decision.ts';
 import { settleAcceptance } from '../core/accept.ts';
 import type { Status } from '../core/labels.ts';
-import { activeLabelOrder, applyDecision, listBotComments, listOpenRequests, summaries, type BotComment, type IssueState } from '../github/repo.ts';
+import { activeLabelOrder, applyDecision, colourLabels, listBotComments, listOpenRequests, summaries, type BotComment, type IssueState } from '../github/repo.ts';
 import type { RunContext } from './context.ts';
 import { report } from './report.ts';
 
@@ -64,6 +64,13 @@ export interface Acceptance {
  * in turn (docs/races.md).
  */
 export async function carryOut(ctx: RunContext, live: Live, plan: Decision[], acceptance?: Acceptance): Promise<void> {
+  // A label whose colouring failed in an earlier run (GitHub created it grey) is finished by the next run that
+  // sees it, on the issue at hand or on any open request: a call only while such a label exists.
+  const grey = new Set([...live.open, live.issue].flatMap((i) => i.uncoloured ?? []));
+  if (!ctx.dryRun && grey.size) {
+    await colourLabels(ctx.gh, ctx.repo, grey);
+    for (const i of [...live.open, live.issue]) i.uncoloured = [];
+  }
   for (const d of plan) {
     const target = stateOf(live, d.issue);
     if (!target) {

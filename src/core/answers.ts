@@ -80,11 +80,27 @@ function stateRefusal(name: CommandName, status: Status | 'none', mentee: string
 
 /** Decide one command (or hand-set status label) on one request. The first decision is for this issue. */
 export function decideCommand(input: CommandInput): Decision[] {
+  const plan = decide(input);
+  // The same event run again (a re-run after a failure, or a duplicate delivery) finds the request already
+  // changed by its first run. If the bot has answered this very command before, a refusal now would only be the
+  // echo of its own effect: say nothing. Effects are still applied; they are idempotent and finish a half-done run.
+  const key = viaKey(input.via, input.actor.login);
+  const answered = input.via.kind === 'comment' && input.records.some((r) => r.key.split('.').slice(-1)[0] === key);
+  if (answered && plan.length === 1 && plan[0]!.comments.every((c) => c.kind === 'refused')) {
+    const d = emptyDecision(input.issue.number);
+    d.notes.push(`/${input.command.name} by @${input.actor.login} was answered by an earlier run; nothing more to do.`);
+    return [d];
+  }
+  return plan;
+}
+
+function decide(input: CommandInput): Decision[] {
   const { issue, actor, command, via, program } = input;
   const viaLabel = via.kind === 'label';
   // A hand-set label is already on the issue: the state it changes is the one without it.
   const labels = viaLabel ? issue.labels.filter((l) => l !== via.label) : issue.labels;
   const status: Status | 'none' = statusOf(labels) ?? 'none';
+  if (viaLabel && status === 'none' && statusOf(issue.labels)) return labelInEffect(input);
   const mentorLabels = labels.filter((l) => l.startsWith('mentor:'));
   const mentor = mentorOf(labels);
   const name = command.name;
@@ -117,7 +133,7 @@ export function decideCommand(input: CommandInput): Decision[] {
     }
     case 'decline': {
       if (!COMMANDS.decline.states.includes(status as never) || !mentor) return refuse(input, stateRefusal(name, mentor ? status : 'none', issue.author));
-      return [decideDecline({ ...input, issue: { ...issue, labels }, mentor, status: status as Status, by: actor.login, args: command.args })];
+      return [decideDecline({ ...input, issue: { ...issue, labels }, mentor, status: status as Status, by: actor, args: command.args, key: viaKey(via, actor.login) })];
     }
     case 'later': {
       if (status !== 'pending' || !mentor) return refuse(input, stateRefusal(name, mentor ? status : 'none', issue.author));
@@ -166,11 +182,29 @@ export function decideCommand(input: CommandInput): Decision[] {
         today: input.today,
       });
       d.removeLabels.push(...labels.filter((l) => l.startsWith('status:') && !d.addLabels.includes(l)));
+      // The mentor was told the request had ended; the welcome is posted again so they are asked again.
+      d.comments = d.comments.map((c) => (c.kind === 'welcome' ? { ...c, key: `${c.key}.${viaKey(via, actor.login)}` } : c));
       d.comments.unshift({ kind: 'reopened', key, mode: 'once', body: reopenedComment(actor.login) });
       d.reopen = true;
       return [d];
     }
   }
+}
+
+/**
+ * The hand-set label is the request's only status: an earlier run already took it in (this is the same event
+ * again). An acceptance that was never announced is settled again; anything else is already done.
+ */
+function labelInEffect(input: CommandInput): Decision[] {
+  const { issue } = input;
+  const mentor = mentorOf(issue.labels);
+  const announced = input.records.some((r) => r.kind === 'accepted' && r.key === `${issue.number}.${mentor}`);
+  if (input.command.name === 'accept' && issue.state === 'open' && mentor && !announced) {
+    return [claim(issue.number, issue.labels, `Completing the acceptance of #${issue.number}.`)];
+  }
+  const d = emptyDecision(issue.number);
+  d.notes.push(`${input.via.kind === 'label' ? input.via.label : ''} is already the request's status; nothing to do.`);
+  return [d];
 }
 
 /** The help reply to unknown commands: the ones this person may use on this request as it is now. */

@@ -7,6 +7,7 @@ import { parseRequest, type ParsedRequest } from './request-form.ts';
 import { suggestMentors } from './suggestions.ts';
 import { declineReasonText, declinedComment, handoverComment } from './messages.ts';
 import type { BotRecord } from './commands.ts';
+import type { Actor } from './roles.ts';
 
 type Reason = Program['decline_reasons'][number];
 
@@ -27,6 +28,18 @@ export function parseDeclineReason(args: string, program: Program): { reason?: R
  */
 export function askedMentors(records: readonly BotRecord[]): string[] {
   return records.filter((r) => r.kind === 'welcome' || r.kind === 'handover').map((r) => r.key.split('.')[1] ?? '').filter(Boolean);
+}
+
+/**
+ * A hand-over the bot announced whose mentor label never moved: the newest welcome or hand-over record names
+ * someone other than the current mentor.
+ */
+export function unfinishedHandOver(records: readonly BotRecord[], mentor: string): { login: string; key: string } | undefined {
+  const asks = records.filter((r) => r.kind === 'welcome' || r.kind === 'handover').sort((a, b) => a.id - b.id);
+  const last = asks[asks.length - 1];
+  const login = last?.key.split('.')[1];
+  if (!last || last.kind !== 'handover' || !login || login === mentor.toLowerCase()) return undefined;
+  return { login, key: last.key };
 }
 
 export interface Skip {
@@ -81,8 +94,10 @@ export interface DeclineInput {
   records: readonly BotRecord[];
   mentor: string;
   status: Status;
-  by: string;
+  by: Actor;
   args: string;
+  /** The command's own key, so its answer is recognised when the same event runs again. */
+  key: string;
 }
 
 /** Decline: the next eligible alternate takes over, or the request closes with suggestions. */
@@ -90,9 +105,18 @@ export function decideDecline(input: DeclineInput): Decision {
   const { program, issue, mentor } = input;
   const { reason } = parseDeclineReason(input.args, program);
   const { request } = parseRequest(issue.body, program);
-  const byMentor = input.by.toLowerCase() === mentor.toLowerCase();
-  const why = `@${mentor} ${byMentor ? 'declined' : `can’t take this request (declined by @${input.by}, a maintainer)`}${declineReasonText(reason)}.`;
+  const by = input.by.login;
+  const byMentor = by.toLowerCase() === mentor.toLowerCase();
+  const role = input.by.roles.includes('maintainer') ? 'a maintainer' : 'a repository collaborator';
+  const why = `@${mentor} ${byMentor ? 'declined' : `can’t take this request (declined by @${by}, ${role})`}${declineReasonText(reason)}.`;
   const asked = new Set([...askedMentors(input.records), mentor].map((l) => l.toLowerCase()));
+  const unfinished = unfinishedHandOver(input.records, mentor);
+  if (unfinished && !cannotTakeOver(unfinished.login, { ...input, mentee: issue.author, issue: issue.number })) {
+    // A run posted the hand-over but stopped before moving the labels: finish that hand-over, don't start another.
+    const d = handOver(program, issue, input.mentors.get(unfinished.login)!, request, { login: mentor, why }, [], unfinished.key, asked);
+    d.notes.push('Finishing a hand-over an earlier run started.');
+    return d;
+  }
   const skipped: Skip[] = [];
   for (const alt of request.alternates) {
     if (asked.has(alt.toLowerCase())) continue;
@@ -101,7 +125,7 @@ export function decideDecline(input: DeclineInput): Decision {
       skipped.push({ login: alt, why: no });
       continue;
     }
-    const d = handOver(program, issue, input.mentors.get(alt.toLowerCase())!, request, { login: mentor, why }, skipped, `${issue.number}.${alt.toLowerCase()}`, new Set([...asked, ...skipped.map((x) => x.login)]));
+    const d = handOver(program, issue, input.mentors.get(alt.toLowerCase())!, request, { login: mentor, why }, skipped, `${issue.number}.${alt.toLowerCase()}.${input.key}`, new Set([...asked, ...skipped.map((x) => x.login)]));
     if (reason) d.notes.push(`Reason: ${reason.id}.`);
     return d;
   }
@@ -117,7 +141,7 @@ export function decideDecline(input: DeclineInput): Decision {
     exclude: [...asked, ...request.alternates],
     today: input.today,
   });
-  d.comments.push({ kind: 'declined', key: `${issue.number}.${mentor.toLowerCase()}`, mode: 'once', body: declinedComment(program, issue.author, why, skipped, suggestions) });
+  d.comments.push({ kind: 'declined', key: `${issue.number}.${mentor.toLowerCase()}.${input.key}`, mode: 'once', body: declinedComment(program, issue.author, why, skipped, suggestions) });
   d.close = { reason: 'not_planned' };
   d.notes.push(`Declined${reason ? ` (${reason.id})` : ''}; no alternate left. Suggested ${suggestions.map((p) => `@${p.github}`).join(', ') || 'nobody (no mentor with a free slot shares a topic)'}.`);
   return d;

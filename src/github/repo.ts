@@ -19,13 +19,15 @@ export interface IssueState {
   state: 'open' | 'closed';
   labels: string[];
   body: string;
+  /** Labels on it that still look as GitHub creates them on first use (grey, no description) but should not. */
+  uncoloured?: string[];
 }
 
 type RawIssue = {
   number: number;
   user: { login: string; type?: string } | null;
   state: string;
-  labels: (string | { name?: string })[];
+  labels: RawLabel[];
   body?: string | null;
   pull_request?: unknown;
 };
@@ -38,7 +40,22 @@ export function toIssueState(i: RawIssue): IssueState {
     state: i.state === 'closed' ? 'closed' : 'open',
     labels: i.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter(Boolean),
     body: i.body ?? '',
+    uncoloured: i.labels.filter(looksUncoloured).map((l) => (l as { name: string }).name),
   };
+}
+
+function looksUncoloured(l: RawLabel): boolean {
+  if (typeof l === 'string' || !l.name) return false;
+  const spec = labelSpec(l.name);
+  return l.color?.toLowerCase() === 'ededed' && !l.description && (spec.color !== 'ededed' || Boolean(spec.description));
+}
+
+/** Give labels GitHub created on first use their colour and description; each is done once, when first seen. */
+export async function colourLabels(gh: GitHub, r: Repo, names: Iterable<string>): Promise<void> {
+  for (const name of names) {
+    const spec = labelSpec(name);
+    await gh.rest.issues.updateLabel({ ...r, name, color: spec.color, description: spec.description });
+  }
 }
 
 /** Every open request, from the issues list (not search: its index lags and would let quotas slip). */
@@ -187,12 +204,11 @@ type RawLabel = string | { name?: string; color?: string | null; description?: s
  * its colour and description, once in the repository's life. Labels a maintainer restyled are left alone.
  */
 async function colourNewLabels(gh: GitHub, r: Repo, written: RawLabel[], added: string[], known: Set<string>): Promise<void> {
+  const grey: string[] = [];
   for (const l of written) {
     if (typeof l === 'string' || !l.name || known.has(l.name) || !added.includes(l.name)) continue;
     known.add(l.name);
-    const spec = labelSpec(l.name);
-    if (l.color?.toLowerCase() === 'ededed' && !l.description && (spec.color !== 'ededed' || spec.description)) {
-      await gh.rest.issues.updateLabel({ ...r, name: l.name, color: spec.color, description: spec.description });
-    }
+    if (looksUncoloured(l)) grey.push(l.name);
   }
+  await colourLabels(gh, r, grey);
 }

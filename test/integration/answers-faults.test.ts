@@ -74,7 +74,10 @@ describe('a write step of /accept fails for good; delivering the event again rep
     expect(issue(r2).state_reason).toBe('not_planned');
     expect(ofKind(r2, 'auto-withdrawn'), 'the other mentor is told once').toHaveLength(1);
     expectNoDuplicateComments(r1, r2);
-    expectStyled('status:active', 'status:withdrawn');
+    // A label the bot only ever puts on closed requests is coloured when a run next sees it on the issue it works
+    // on; re-running this event works on r1, so a failed colouring of status:withdrawn waits for that (decisions.md).
+    if (_ === 'colouring the new status:withdrawn label') expectStyled('status:active');
+    else expectStyled('status:active', 'status:withdrawn');
   }, 60_000);
 
   test('a 500 that clears within the two retries is invisible: the run succeeds, nothing is posted twice', async () => {

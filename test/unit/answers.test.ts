@@ -192,7 +192,7 @@ describe('/decline', () => {
     const open = [req(10, 'mia', 'pending'), req(4, 'kim', 'active', 'bob')];
     const d = only(run('decline', 'no-time', { fields: { alternates: ['bob', 'dee'] }, open }));
     expect(labelsAfter(d, ['request', 'mentor:ada', 'status:pending'])).toEqual(['mentor:dee', 'status:pending']);
-    expect(d.comments.map((c) => `${c.kind}:${c.key}`)).toEqual(['handover:10.dee']);
+    expect(d.comments.map((c) => `${c.kind}:${c.key}`)).toEqual(['handover:10.dee.c77-0']);
     expect(d.comments[0]!.body).toMatch(/^@ada declined \(reason: no time right now\)\. The request moves on to @dee; I skipped @bob \(no free slot\)\./);
     expect(d.comments[0]!.body).toContain('@dee, @mia would like you to be their mentor');
     expect(d.comments[0]!.body).toContain('**Alternates if you can’t:** none');
@@ -200,7 +200,20 @@ describe('/decline', () => {
 
   test('alternates the bot has already asked are not asked again', () => {
     const d = only(run('decline', '', { mentorLogin: 'dee', fields: { alternates: ['dee', 'fay'] }, records: [{ id: 1, kind: 'welcome', key: '10.ada' }, { id: 2, kind: 'handover', key: '10.dee' }] }));
-    expect(d.comments[0]!.key).toBe('10.fay');
+    expect(d.comments[0]!.key).toBe('10.fay.c77-0');
+  });
+
+  test('a hand-over announced but never applied (the run stopped) is finished, not skipped', () => {
+    const records = [{ id: 1, kind: 'welcome', key: '10.ada' }, { id: 9, kind: 'handover', key: '10.dee.c77-0' }];
+    const d = only(run('decline', 'no-time', { fields: { alternates: ['dee', 'fay'] }, records }));
+    expect(labelsAfter(d, ['request', 'mentor:ada', 'status:pending'])).toEqual(['mentor:dee', 'status:pending']);
+    expect(d.comments.map((c) => `${c.kind}:${c.key}`)).toEqual(['handover:10.dee.c77-0']);
+  });
+
+  test('a collaborator’s decline is not called a maintainer’s', () => {
+    const d = only(run('decline', '', { actor: 'wren', permission: 'write', via: { kind: 'label', label: 'status:declined' } }));
+    expect(d.comments[0]!.body).toContain('declined by @wren, a repository collaborator');
+    expect(only(run('decline', '', { actor: CHAIR })).comments[0]!.body).toContain(`declined by @${CHAIR}, a maintainer`);
   });
 
   test('with no alternate left: declined, closed as not planned, three suggestions by shared topics then free slots', () => {
@@ -247,11 +260,40 @@ describe('/later, /withdraw, /reassign, /reopen', () => {
     const d = only(run('reopen', '', { actor: CHAIR, state: 'closed', status: 'declined' }));
     expect(d.reopen).toBe(true);
     expect(labelsAfter(d, ['request', 'mentor:ada', 'status:declined'])).toEqual(['mentor:ada', 'status:pending']);
-    expect(d.comments.map((c) => c.kind)).toEqual(['reopened', 'welcome']);
+    expect(d.comments.map((c) => `${c.kind}:${c.key}`)).toEqual(['reopened:10.c77-0', 'welcome:10.ada.c77-0']);
     const full = only(run('reopen', '', { actor: CHAIR, state: 'closed', status: 'withdrawn', mentorLogin: 'bob', open: [req(4, 'kim', 'active', 'bob')] }));
     expect(labelsAfter(full, ['request', 'mentor:bob', 'status:withdrawn'])).toEqual(['status:invalid']);
     expect(refusal(run('reopen', '', { actor: CHAIR, state: 'closed', status: 'completed' }))).toContain('a completed partnership stays closed');
     expect(refusal(run('reopen', '', { actor: CHAIR }))).toContain('already open');
+  });
+});
+
+describe('the same event run again', () => {
+  test('a command the bot already answered is not refused by the state it left behind', () => {
+    const records = [{ id: 1, kind: 'welcome', key: '10.ada' }, { id: 80, kind: 'saved', key: '10.c77-0' }];
+    expect(only(run('later', '', { status: 'saved', records }))).toMatchObject({ addLabels: [], removeLabels: [], comments: [] });
+    // A different /later comment on a saved request is still told.
+    expect(refusal(run('later', '', { status: 'saved', records, via: { kind: 'comment', id: 99, index: 0 } }))).toContain('already saved');
+  });
+
+  test('a refusal delivered twice is the same comment (same marker)', () => {
+    const a = run('accept', '', { actor: 'zed' })[0]!.comments[0]!;
+    const b = run('accept', '', { actor: 'zed' })[0]!.comments[0]!;
+    expect([a.kind, a.key, a.mode]).toEqual(['refused', '10.c77-0', 'once']);
+    expect(b.key).toBe(a.key);
+  });
+
+  test('a hand-set label that is already the only status changes nothing, or completes an unannounced acceptance', () => {
+    const active: Via = { kind: 'label', label: 'status:active' };
+    const labels = ['request', 'mentor:ada', 'status:active'];
+    const input = (records: CommandInput['records']): CommandInput => ({
+      program, mentors, today: '2026-11-24', records, via: active, command: { name: 'accept', args: '' },
+      issue: { number: 10, author: 'mia', state: 'open', labels, body: requestBody(program, { mentor: 'ada', term: 3 }) },
+      openRequests: [{ number: 10, author: 'mia', labels }],
+      actor: { login: CHAIR, roles: ['maintainer'] },
+    });
+    expect(only(decideCommand(input([{ id: 5, kind: 'accepted', key: '10.ada' }])))).toMatchObject({ addLabels: [], removeLabels: [], comments: [] });
+    expect(only(decideCommand(input([]))).verify).toBe('acceptance');
   });
 });
 
