@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { loadContent } from './src/files/content.ts';
 import { contentRoot } from './src/files/root.ts';
 import { formatDiagnostic } from './src/core/diagnostics.ts';
+import { markValidatedForBuild } from './src/files/prevalidated.ts';
 
 // Validate before Astro starts: a committee member gets `file:line: field: message`
 // lines, the same as `npm run validate`, instead of a stack trace from the content layer.
@@ -21,7 +22,15 @@ export default defineConfig({
   base: program.site.base,
   trailingSlash: 'always',
   outDir: process.env.MENTORKIT_OUT ?? './dist',
-  integrations: [mdx(), sitemap()],
+  integrations: [
+    mdx(),
+    sitemap(),
+    {
+      // Runs before the content layer loads: a build need not check the profiles a second time.
+      name: 'mentorkit:validated-content',
+      hooks: { 'astro:config:setup': ({ command }) => { if (command === 'build') markValidatedForBuild(root); } },
+    },
+  ],
   build: { format: 'directory' },
   devToolbar: { enabled: false },
 });
