@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { loadContent } from './src/files/content.ts';
 import { contentRoot } from './src/files/root.ts';
 import { formatDiagnostic } from './src/core/diagnostics.ts';
+import { markValidatedForBuild } from './src/files/prevalidated.ts';
 
 // Validate before Astro starts: a committee member gets `file:line: field: message`
 // lines, the same as `npm run validate`, instead of a stack trace from the content layer.
@@ -21,7 +22,19 @@ export default defineConfig({
   base: program.site.base,
   trailingSlash: 'always',
   outDir: process.env.MENTORKIT_OUT ?? './dist',
-  integrations: [mdx(), sitemap()],
-  build: { format: 'directory' },
+  integrations: [
+    mdx(),
+    sitemap(),
+    {
+      // Runs before the content layer loads: a build need not check the profiles a second time.
+      name: 'mentorkit:validated-content',
+      hooks: { 'astro:config:setup': ({ command }) => { if (command === 'build') markValidatedForBuild(root); } },
+    },
+  ],
+  // Render up to four pages at a time. One at a time, the main thread sits idle while each page's
+  // folder and file are written (about 70% of the static-generation phase at 10k pages, by CPU profile);
+  // with four in flight it renders the next pages meanwhile. The bare Astro baseline in the bench keeps
+  // the default of 1 (see docs/performance.md).
+  build: { format: 'directory', concurrency: 4 },
   devToolbar: { enabled: false },
 });

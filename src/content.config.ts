@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { join } from 'node:path';
 import { makeProfileSchema } from './core/profile.ts';
 import { loadProgram } from './files/content.ts';
+import { isValidatedForBuild, validatedProfile } from './files/prevalidated.ts';
 import { contentRoot } from './files/root.ts';
 
 const root = contentRoot();
@@ -12,7 +13,8 @@ if (!program) throw new Error('program.yml is invalid; run npm run validate');
 
 const mentors = defineCollection({
   loader: glob({ pattern: '*.md', base: join(root, 'content/mentors') }),
-  schema: makeProfileSchema(program),
+  // A build has already validated every profile (astro.config.ts); dev and sync check them here.
+  schema: isValidatedForBuild(root) ? validatedProfile : makeProfileSchema(program),
 });
 
 const pages = defineCollection({

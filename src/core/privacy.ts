@@ -23,10 +23,18 @@ export function findContactData(text: string, country?: string): PrivacyFinding[
   const findings: PrivacyFinding[] = [];
   const lines = text.split(/\r?\n/);
   const defaultCountry = (country && /^[A-Z]{2}$/.test(country) ? country : 'US') as CountryCode;
+  // Most profiles have no "@", no "mailto:" and few lines with seven digits: cheap checks skip the
+  // regular expressions (at 10,000 profiles they were a third of the build's validation time).
+  const mayHaveEmail = text.includes('@');
+  const mayHaveMailto = /mailto:/i.test(text);
   lines.forEach((lineText, i) => {
-    for (const m of lineText.matchAll(EMAIL)) findings.push({ line: i + 1, kind: 'email', excerpt: mask(m[0]) });
-    if (MAILTO.test(lineText) && !findings.some((f) => f.line === i + 1)) findings.push({ line: i + 1, kind: 'email', excerpt: 'mailto:' });
+    if (mayHaveEmail && lineText.includes('@')) {
+      for (const m of lineText.matchAll(EMAIL)) findings.push({ line: i + 1, kind: 'email', excerpt: mask(m[0]) });
+    }
+    if (mayHaveMailto && MAILTO.test(lineText) && !findings.some((f) => f.line === i + 1)) findings.push({ line: i + 1, kind: 'email', excerpt: 'mailto:' });
     MAILTO.lastIndex = 0;
+    // Blanking URLs and dates only removes digits, so a line with fewer than seven holds no phone number.
+    if (!hasSevenDigits(lineText)) return;
     // Dates (2026-10-01) and URLs are not phone numbers; blank them before the phone search.
     const cleaned = lineText.replace(/https?:\/\/\S+/g, ' ').replace(/\b\d{4}-\d{2}-\d{2}\b/g, ' ');
     // Seven digits or more, however separated, before asking the (slower) phone number parser.
@@ -36,4 +44,13 @@ export function findContactData(text: string, country?: string): PrivacyFinding[
     }
   });
   return findings;
+}
+
+function hasSevenDigits(s: string): boolean {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57 && ++n === 7) return true;
+  }
+  return false;
 }

@@ -32,12 +32,31 @@ export function processTerm(word: string): string | null {
   return t;
 }
 
+/**
+ * Each raw word's term, or null when search ignores it (stopwords, numbers). A build
+ * meets the same few thousand words a million times; folding each once is much
+ * cheaper. Cleared when it grows large, so it stays small in a long browser session.
+ */
+const termOf = new Map<string, string | null>();
+const TERM_CACHE_MAX = 100_000;
+
+function indexTerm(word: string): string | null {
+  let t = termOf.get(word);
+  if (t === undefined) {
+    if (termOf.size >= TERM_CACHE_MAX) termOf.clear();
+    const p = processTerm(word);
+    t = p && !/^\d+$/.test(p) ? p : null;
+    termOf.set(word, t);
+  }
+  return t;
+}
+
 /** Distinct normalized terms of a text, in order of first use. */
 export function terms(text: string, minLength = 1): string[] {
   const seen = new Set<string>();
   for (const w of tokenize(text)) {
-    const t = processTerm(w);
-    if (t && t.length >= minLength && !/^\d+$/.test(t)) seen.add(t);
+    const t = indexTerm(w);
+    if (t && t.length >= minLength) seen.add(t);
   }
   return [...seen];
 }
