@@ -105,7 +105,7 @@ export async function runRaces(o: RaceOptions): Promise<RaceReport> {
       const mentee = (k: number) => `mentee-${round}-${k}`;
       if (shape === 'one mentor, several mentees') {
         const m = chosen[0]!;
-        for (let k = 0; k < m.availability.capacity + rng.int(1, 2); k++) pairs.push([mentee(k), m]);
+        for (let k = 0; k <= m.availability.capacity; k++) pairs.push([mentee(k), m]);
       } else if (shape === 'one mentee, several mentors') {
         for (const m of chosen.slice(0, program.limits.max_open_requests)) pairs.push([mentee(0), m]);
       } else {
