@@ -9,6 +9,7 @@ import { BIO_SHARD_DIR, contentWords, findIndexFile, makeQueries, measureQueries
 import { atMost, fmt, type Row } from './report.ts';
 import { measureIntakeCalls } from './intake-calls.ts';
 import { measureAcceptCalls } from './accept-calls.ts';
+import type { ApiCalls } from './api-calls.ts';
 import { runRaces } from '../../src/testing/races.ts';
 import { progress } from './report.ts';
 
@@ -149,27 +150,22 @@ function composition(index: unknown): string {
     .join('; ');
 }
 
+function callsMeasurement(id: string, what: string, heading: string, target: number, run: () => Promise<ApiCalls[]>): Measurement {
+  return {
+    id,
+    title: `API calls per ${what}`,
+    async measure(ctx) {
+      const runs = await run();
+      const worst = Math.max(...runs.map((r) => r.calls));
+      note(ctx, heading, ...runs.map((r) => `${r.kind}: ${r.calls}`));
+      return [{ metric: `API calls per ${what} (worst)`, measured: `${worst} (${runs.map((r) => r.calls).join(', ')})`, target: `≤ ${target}`, status: atMost(worst, target) }];
+    },
+  };
+}
+
 export const MEASUREMENTS: Measurement[] = [
-  {
-    id: 'intake-api-calls',
-    title: 'API calls per intake event',
-    async measure(ctx) {
-      const runs = await measureIntakeCalls();
-      const worst = Math.max(...runs.map((r) => r.calls));
-      note(ctx, 'API calls per intake event (bundled bot against the emulator)', ...runs.map((r) => `${r.kind}: ${r.calls}`));
-      return [{ metric: 'API calls per intake event (worst)', measured: `${worst} (${runs.map((r) => r.calls).join(', ')})`, target: `≤ ${TARGETS.intakeCalls}`, status: atMost(worst, TARGETS.intakeCalls) }];
-    },
-  },
-  {
-    id: 'accept-api-calls',
-    title: 'API calls per /accept',
-    async measure(ctx) {
-      const runs = await measureAcceptCalls();
-      const worst = Math.max(...runs.map((r) => r.calls));
-      note(ctx, 'API calls per acceptance, live checks included (bundled bot against the emulator)', ...runs.map((r) => `${r.kind}: ${r.calls}`));
-      return [{ metric: 'API calls per /accept (worst)', measured: `${worst} (${runs.map((r) => r.calls).join(', ')})`, target: `≤ ${TARGETS.acceptCalls}`, status: atMost(worst, TARGETS.acceptCalls) }];
-    },
-  },
+  callsMeasurement('intake-api-calls', 'intake event', 'API calls per intake event (bundled bot against the emulator)', TARGETS.intakeCalls, measureIntakeCalls),
+  callsMeasurement('accept-api-calls', '/accept', 'API calls per acceptance, live checks included (bundled bot against the emulator)', TARGETS.acceptCalls, measureAcceptCalls),
   {
     id: 'races',
     title: 'Concurrent acceptances',

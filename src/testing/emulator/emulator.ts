@@ -40,22 +40,8 @@ export interface StateLabel {
   description: string | null;
 }
 
-/** One entry of an issue's events, as `GET /issues/{n}/events` would list it. */
-export interface StateIssueEvent {
-  id: number;
-  issue_number: number;
-  event: IssueEventName;
-  actor: StateUser;
-  created_at: string;
-  /** Made with GITHUB_TOKEN (performed_via_github_app is the GitHub Actions app). */
-  via_actions: boolean;
-  /** labeled / unlabeled */
-  label?: { name: string; color: string };
-  /** closed / reopened */
-  state_reason?: string | null;
-  /** renamed */
-  rename?: { from: string; to: string };
-}
+/** One entry of an issue's events, as `GET /issues/{n}/events` would list it, with the actor as a user. */
+export type StateIssueEvent = Omit<IssueEventRecord, 'node_id' | 'actor'> & { actor: StateUser };
 
 export interface StateSnapshot {
   issues: Array<{
