@@ -131,7 +131,9 @@ async function main(): Promise<number> {
   const load = [loadavg()[0]!];
   const ctx: BenchContext = { runs: [], program, details: new Map(), races: opts.races, repoRoot: REPO_ROOT };
   try {
-    progress(`benchmark in ${root}: sizes ${opts.sizes.map(fmt.int).join(', ')}, builds: ${opts.only} × ${opts.runs}, seed ${DEFAULT_SEED}`);
+    progress(
+      `benchmark in ${root}: ${opts.sizes.length ? `sizes ${opts.sizes.map(fmt.int).join(', ')}, builds: ${opts.only} × ${opts.runs}, seed ${DEFAULT_SEED}` : 'no site builds'}${opts.races ? `, ${fmt.int(opts.races)} race interleavings` : ''}`,
+    );
     for (const n of opts.sizes) {
       const label = `N=${fmt.int(n)}`;
       const work = join(root, `n${n}`);

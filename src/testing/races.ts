@@ -1,4 +1,4 @@
-import { startEmulator, type Emulator } from './emulator/index.ts';
+import { startEmulator, type StateSnapshot } from './emulator/index.ts';
 import type { EmulatorEvent } from './emulator/types.ts';
 import { runAction } from './run-action.ts';
 import { requestBody } from './request-body.ts';
@@ -51,11 +51,11 @@ type Shape = 'one mentor, several mentees' | 'one mentee, several mentors' | 'cr
 const BOT = 'github-actions[bot]';
 
 /** The three invariants of issue 5, plus: what the bot announced as accepted is active. */
-export function brokenInvariants(gh: Emulator, program: Program, mentors: ReadonlyMap<string, Profile>, round?: readonly number[]): string[] {
+export function brokenInvariants(state: StateSnapshot, program: Program, mentors: ReadonlyMap<string, Profile>, round?: readonly number[]): string[] {
   const broken: string[] = [];
   const perMentor = new Map<string, number[]>();
   const perMentee = new Map<string, number[]>();
-  for (const issue of gh.state.issues) {
+  for (const issue of state.issues) {
     const names = issue.labels.map((l) => l.name);
     const statuses = names.filter((n) => n.startsWith('status:'));
     if (statuses.length > 1) broken.push(`#${issue.number} has ${statuses.length} status labels: ${statuses.join(', ')}`);
@@ -135,11 +135,12 @@ export async function runRaces(o: RaceOptions): Promise<RaceReport> {
       );
       gh.setLatency(undefined);
 
-      const broken = brokenInvariants(gh, program, mentors, numbers);
+      const state = gh.state;
+      const broken = brokenInvariants(state, program, mentors, numbers);
       runs.forEach((r, i) => {
         if (r.code !== 0) broken.push(`round ${round}: the run for #${numbers[i]} exited ${r.code}: ${(r.stdout + r.stderr).trim().split('\n').slice(-3).join(' | ')}`);
       });
-      const issues = gh.state.issues.filter((i) => numbers.includes(i.number));
+      const issues = state.issues.filter((i) => numbers.includes(i.number));
       const accepted = issues.filter((i) => i.comments.some((c) => c.user.login === BOT && readMarker(c.body)?.kind === 'accepted')).length;
       const rolledBack = issues.filter((i) => i.comments.some((c) => c.user.login === BOT && readMarker(c.body)?.kind === 'rolled-back')).length;
       const result: RoundResult = { shape, runs: runs.length, accepted, rolledBack, broken: broken.map((b) => `round ${round} (${shape}): ${b}`) };
