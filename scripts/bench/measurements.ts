@@ -5,7 +5,7 @@ import type { Program } from '../../src/core/program.ts';
 import type { BuildResult } from './build.ts';
 import { measureFirstView } from './first-view.ts';
 import type { GenerateStats } from './generate.ts';
-import { BIO_SHARD_DIR, contentWords, findIndexFile, makeQueries, measureQueries, quantile } from './queries.ts';
+import { BIO_SHARD_DIR, contentWords, findIndexFile, makeQueries, measureQueries, quantile, type LatencyResult } from './queries.ts';
 import { atMost, fmt, type Row } from './report.ts';
 import { measureIntakeCalls } from './intake-calls.ts';
 import { measureAcceptCalls } from './accept-calls.ts';
@@ -75,6 +75,8 @@ function note(ctx: BenchContext, heading: string, ...lines: string[]): void {
   ctx.details.set(heading, list);
 }
 
+/** Query latency is measured this many times and the median pass reported. */
+const QUERY_PASSES = 3;
 const gz = (s: string | Buffer) => gzipSync(s, { level: 9 }).length;
 
 function ratioRows(ctx: BenchContext, metric: string, pick: (b: BuildResult) => number, show: (v: number) => string, limit: number): Row[] {
@@ -315,10 +317,15 @@ export const MEASUREMENTS: Measurement[] = [
       const target = `≤ ${TARGETS.queryP95Ms} ms at N=10,000`;
       if (!run?.mentorkit) return [{ metric: 'Query latency p95', measured: 'mentorkit not built', target, status: 'SKIP' }];
       const queries = makeQueries(contentWords(run.contentRoot, ctx.program));
-      const res = await measureQueries(run.mentorkit.outDir, queries);
+      // Three passes, each in a fresh engine, and the one with the median p95: a single pass on this shared 2-core
+      // machine moves with whatever else is running (3.4 ms quiet, 7.8 ms right after six builds under load 2).
+      const passes: LatencyResult[] = [];
+      for (let i = 0; i < QUERY_PASSES; i++) passes.push(await measureQueries(run.mentorkit.outDir, queries));
+      passes.sort((a, b) => a.total.p95 - b.total.p95);
+      const res = passes[Math.floor(passes.length / 2)]!;
       note(
         ctx,
-        `Query latency at N=${fmt.int(run.n)} (search + facet counts, ${res.queries} queries after a warm-up pass)`,
+        `Query latency at N=${fmt.int(run.n)} (search + facet counts, ${res.queries} queries after a warm-up pass; median of ${QUERY_PASSES} passes, p95 ${passes.map((p) => fmt.ms(p.total.p95)).join(', ')})`,
         `engine.search p50 ${fmt.ms(res.search.p50)}, p95 ${fmt.ms(res.search.p95)}; facet counts p50 ${fmt.ms(res.facets.p50)}, p95 ${fmt.ms(res.facets.p95)}; slowest query ${fmt.ms(res.total.max)}`,
         ...Object.entries(res.byKind).map(
           ([k, v]) => `${k}: p50 ${fmt.ms(v.p50)}, p95 ${fmt.ms(v.p95)}, median ${fmt.int(v.medianResults)} results, ${v.emptyResults} of ${res.queries / 4} with none`,

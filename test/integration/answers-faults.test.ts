@@ -24,8 +24,19 @@ async function failedRun(event: Event) {
   return r;
 }
 
-/** Make a step fail for good: the request and both retries get a 500. */
-const breakStep = (method: string, route: string | RegExp) => gh.fault({ method, route, status: 500, times: 3 });
+/**
+ * Make one step fail for good (the request and both retries get a 500), deliver the event and see the run fail,
+ * then lift the fault and deliver the same event again. `check` runs between the two, on what the failed run left.
+ */
+async function failThenRedeliver(event: Event, method: string, route: string | RegExp, issues: number[], check?: () => void) {
+  gh.fault({ method, route, status: 500, times: 3 });
+  await failedRun(event);
+  expect(gh.countCalls({ status: 500 }), 'the step was tried three times').toBe(3);
+  check?.();
+  expectNoDuplicateComments(...issues);
+  gh.clearFaults();
+  await deliver(event);
+}
 
 /** A route given by the two requests of a test (the accepted one and the mentee's other one). */
 type Route = string | ((r1: number, r2: number) => RegExp);
@@ -56,15 +67,10 @@ describe('a write step of /accept fails for good; delivering the event again rep
     const r1 = await pending(MENTEE, { mentor: OPEN });
     const r2 = await pending(MENTEE, { mentor: SINGLE });
     const event = await comment(OPEN, r1, '/accept');
-    gh.fault({ method, route: typeof route === 'function' ? route(r1, r2) : route, status: 500, times: 3 });
-    await failedRun(event);
-    expect(gh.countCalls({ status: 500 }), 'the step was tried three times').toBe(3);
-    // Whatever the failed run left, it never announced an acceptance the labels don't show.
-    if (ofKind(r1, 'accepted').length) expect(statuses(r1)).toEqual(['status:active']);
-    expectNoDuplicateComments(r1, r2);
-    gh.clearFaults();
-
-    await deliver(event);
+    await failThenRedeliver(event, method, typeof route === 'function' ? route(r1, r2) : route, [r1, r2], () => {
+      // Whatever the failed run left, it never announced an acceptance the labels don't show.
+      if (ofKind(r1, 'accepted').length) expect(statuses(r1)).toEqual(['status:active']);
+    });
     expect(labels(r1)).toEqual([`mentor:${OPEN}`, 'request', 'status:active']);
     expect(issue(r1).state).toBe('open');
     expect(ofKind(r1, 'accepted'), 'announced once').toHaveLength(1);
@@ -105,12 +111,7 @@ describe('a write step of /decline fails for good; delivering the event again re
   test.each(handover)('hand-over: %s', async (_, method, route) => {
     const n = await pending(MENTEE, { mentor: OPEN, alternates: [SINGLE] });
     const event = await comment(OPEN, n, '/decline no-time');
-    breakStep(method, route);
-    await failedRun(event);
-    expect(gh.countCalls({ status: 500 }), 'the step was tried three times').toBe(3);
-    expectNoDuplicateComments(n);
-    gh.clearFaults();
-    await deliver(event);
+    await failThenRedeliver(event, method, route, [n]);
     expect(labels(n)).toEqual([`mentor:${SINGLE}`, 'request', 'status:pending']);
     expect(issue(n).state).toBe('open');
     const h = ofKind(n, 'handover');
@@ -130,12 +131,7 @@ describe('a write step of /decline fails for good; delivering the event again re
   test.each(final)('final decline: %s', async (_, method, route) => {
     const n = await pending(MENTEE, { mentor: OPEN });
     const event = await comment(OPEN, n, '/decline');
-    breakStep(method, route);
-    await failedRun(event);
-    expect(gh.countCalls({ status: 500 }), 'the step was tried three times').toBe(3);
-    expectNoDuplicateComments(n);
-    gh.clearFaults();
-    await deliver(event);
+    await failThenRedeliver(event, method, route, [n]);
     expect(statuses(n)).toEqual(['status:declined']);
     expect(issue(n).state).toBe('closed');
     expect(issue(n).state_reason).toBe('not_planned');
