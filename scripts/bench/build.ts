@@ -255,10 +255,19 @@ export async function buildMentorkit(n: number, contentRoot: string, work: strin
 }
 
 /**
+ * The pages mentorkit's astro.config.ts renders at once (`build.concurrency`, Astro's default is 1). The baseline
+ * uses the same number, so the ratio compares equal configurations: the option speeds up bare Astro too.
+ */
+export function mentorkitConcurrency(): number {
+  const m = /\bconcurrency:\s*(\d+)/.exec(readFileSync(join(REPO_ROOT, 'astro.config.ts'), 'utf8'));
+  return m ? Number(m[1]) : 1;
+}
+
+/**
  * The bare Astro baseline: a fresh project with a glob loader over the same
  * content/mentors folder, no schema, and one page per entry that renders the
  * Markdown body with render() plus name and headline. No search, filters,
- * index, integrations or layout. It reuses the repository's node_modules
+ * index, integrations or layout; the same build concurrency. It reuses the repository's node_modules
  * through a symlink, and has its own cold cacheDir.
  */
 export function writeBaselineProject(dir: string, mentorsDir: string): void {
@@ -272,7 +281,7 @@ export function writeBaselineProject(dir: string, mentorsDir: string): void {
       `  outDir: process.env.BASELINE_OUT ?? './dist',\n` +
       `  cacheDir: './.bench-cache/',\n` +
       `  trailingSlash: 'always',\n` +
-      `  build: { format: 'directory' },\n` +
+      `  build: { format: 'directory', concurrency: ${mentorkitConcurrency()} },\n` +
       `  devToolbar: { enabled: false },\n` +
       `});\n`,
   );
