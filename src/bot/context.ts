@@ -13,6 +13,9 @@ export interface RunContext {
   dryRun: boolean;
   /** The account the token acts as; only its marked comments count as the bot's records. */
   botLogin: string;
+  /** The real clock, or MENTORKIT_NOW in tests. The core never reads a clock: handlers pass dates derived from this. */
   now: Date;
+  /** The workflow this run belongs to: requests (issues: write) or freshness (also contents and pull requests). */
+  task: 'requests' | 'freshness';
   log: (line: string) => void;
 }

@@ -18,6 +18,16 @@ export const envSchema = z.object({
     .min(0)
     .max(10_000)
     .default(1000),
+  /** A test-only clock: the bot's `now`, so timeline tests can run a day's sweep on any day. */
+  MENTORKIT_NOW: z.iso
+    .datetime({ offset: true, error: 'must be an ISO date-time such as 2026-03-01T05:23:00Z' })
+    .optional()
+    .transform((v) => (v ? new Date(v) : undefined)),
+  /** Which of the bot's jobs this workflow runs: the request workflow, or profile freshness (which may open PRs). */
+  INPUT_TASK: z
+    .enum(['requests', 'freshness'], { error: 'must be "requests" or "freshness"' })
+    .optional()
+    .transform((v) => v ?? 'requests'),
   'INPUT_DRY-RUN': z
     .string()
     .optional()

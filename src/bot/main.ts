@@ -51,7 +51,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   const gh = createClient({ token: e['INPUT_GITHUB-TOKEN'], baseUrl: e.GITHUB_API_URL, writePacingMs: e.MENTORKIT_WRITE_PACING_MS, log });
   try {
     await dispatch(
-      { gh, repo: { owner, repo }, program: content.program, mentors, workspace: e.GITHUB_WORKSPACE, dryRun: e['INPUT_DRY-RUN'] || dryRunFlag, botLogin: e['INPUT_BOT-LOGIN'], now: new Date(), log },
+      { gh, repo: { owner, repo }, program: content.program, mentors, workspace: e.GITHUB_WORKSPACE, dryRun: e['INPUT_DRY-RUN'] || dryRunFlag, botLogin: e['INPUT_BOT-LOGIN'], now: e.MENTORKIT_NOW ?? new Date(), task: e.INPUT_TASK, log },
       e.GITHUB_EVENT_NAME,
       payload,
     );

@@ -86,7 +86,11 @@ export const limitsSchema = z.strictObject({
   request_expiry_days: days('Days after which an unanswered request expires.', 30),
   save_for_later_days: days('Days a request saved with /later stays open before it expires.', 30),
   checkin_interval_days: days('Days without a /checkin before a partnership is reminded.', 30),
-  end_notice_days: days('Notice period, in days, when one party ends a partnership early with /end.', 30),
+  notice_days: days('Notice period, in days, when one party ends a partnership early with /end.', 30),
+  save_notice_days: days('Days before a saved request expires that both people get a notice.', 7),
+  invalid_close_days: days('Days a request may stay invalid (unfixed) before it is closed.', 30),
+  freshness_days: days('Days after a profile’s last_confirmed date before the mentor is asked to confirm it.', 180),
+  freshness_answer_days: days('Days a mentor has to answer a freshness check-in before the bot pauses the profile.', 14),
 });
 
 export const programSchema = z
@@ -139,6 +143,14 @@ export const programSchema = z
       .min(1)
       .default(defaultDeclineReasons)
       .describe('Reasons a mentor can give with `/decline <id> [words]`. Free text without an id is always allowed and counts as the last reason.'),
+    feedback_url: z
+      .url({ protocol: /^https$/, error: 'must be an https URL of a private form, e.g. https://forms.example.org/mentoring-feedback' })
+      .optional()
+      .describe('Where partners give feedback privately when a partnership ends. The bot links it and never asks for feedback in the public thread.'),
+    agreement: z
+      .array(z.string().min(1).max(300))
+      .optional()
+      .describe('The mentoring agreement as checklist items for the partnership card. Unset: the bullet points of content/pages/agreement.mdx.'),
     terms: z
       .array(z.number().int().min(1).max(24))
       .min(1)

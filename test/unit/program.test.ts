@@ -25,7 +25,7 @@ describe('program.yml', () => {
       request_expiry_days: 30,
       save_for_later_days: 30,
       checkin_interval_days: 30,
-      end_notice_days: 30,
+      notice_days: 30,
     });
     expect(p.terms).toEqual([3, 6, 9, 12]);
     expect(p.site.base).toBe('/');

@@ -31,7 +31,7 @@ content/mentors/wrong-name.md:7: topics[0]: "oss" is a synonym; use the canonica
 const PROGRAM_ERRORS = `program.yml:2: repository: must be "owner/repo", the GitHub repository that holds requests
 program.yml:3: maintainers: needs at least one maintainer login
 program.yml:5: limits.max_open_requests: must be at least 1
-program.yml:7: limits.reminder_days: unknown field; did you mean "request_reminder_days"? allowed here: max_open_requests, max_active_partnerships, max_mentor_capacity, request_reminder_days, request_last_notice_days, request_expiry_days, save_for_later_days, checkin_interval_days, end_notice_days
+program.yml:7: limits.reminder_days: unknown field; did you mean "request_reminder_days"? allowed here: max_open_requests, max_active_partnerships, max_mentor_capacity, request_reminder_days, request_last_notice_days, request_expiry_days, save_for_later_days, checkin_interval_days, notice_days, save_notice_days, invalid_close_days, freshness_days, freshness_answer_days
 program.yml:10: taxonomy.topics[0].id: must be lowercase words joined by hyphens, e.g. data-science
 `;
 
