@@ -6,7 +6,8 @@ import { looksLikeRequest } from '../core/request-form.ts';
 import { isMaintainer, rolesOf, type Permission } from '../core/roles.ts';
 import { getIssue, getPermission, summaries, toIssueState } from '../github/repo.ts';
 import type { RunContext } from './context.ts';
-import { carryOut, readLive, recordsOf, type Live } from './plan.ts';
+import { carryOut, readLive, recordsOf, todayOf, type Live } from './plan.ts';
+import { readClock } from '../core/clock.ts';
 
 type IssuePayload = Parameters<typeof toIssueState>[0];
 type CommentPayload = { id: number; body?: string | null; user: { login: string } | null };
@@ -89,9 +90,10 @@ function common(ctx: RunContext, live: Live) {
   return {
     program: ctx.program,
     mentors: ctx.mentors,
-    today: ctx.now.toISOString().slice(0, 10),
+    today: todayOf(ctx),
     issue: live.issue,
     openRequests: summaries(live.open),
+    agreement: ctx.agreement,
   };
 }
 
@@ -103,5 +105,6 @@ async function answer(ctx: RunContext, live: Live, login: string, permission: Pe
   const previous = statusOf(labels);
   const records = await recordsOf(ctx, live, i.number);
   const plan = decideCommand({ ...common(ctx, live), records, actor, command: { name, args }, via });
-  await carryOut(ctx, live, plan, mentor ? { mentor, previous: previous === 'saved' ? 'saved' : 'pending', by: login, key: viaKey(via, login) } : undefined);
+  const previousClock = readClock(i.body);
+  await carryOut(ctx, live, plan, mentor ? { mentor, previous: previous === 'saved' ? 'saved' : 'pending', by: login, key: viaKey(via, login), ...(previousClock && previousClock.status !== 'active' ? { previousClock } : {}) } : undefined);
 }

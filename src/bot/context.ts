@@ -10,6 +10,8 @@ export interface RunContext {
   program: Program;
   mentors: ReadonlyMap<string, Profile>;
   workspace: string;
+  /** The mentoring agreement's checklist items for partnership cards (program.yml, or agreement.mdx). */
+  agreement: readonly string[];
   dryRun: boolean;
   /** The account the token acts as; only its marked comments count as the bot's records. */
   botLogin: string;

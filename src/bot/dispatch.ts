@@ -1,6 +1,10 @@
 import type { RunContext } from './context.ts';
 import { handleIntake } from './intake.ts';
 import { handleComment, handleLabeled } from './answers.ts';
+import { handleSweep } from './sweep.ts';
+
+/** The label of a mentor's freshness check-in issue (docs/freshness.md). */
+const FRESHNESS_LABEL = 'freshness';
 
 type Payload = Record<string, unknown> & { action?: string; sender?: { login?: string; type?: string } };
 
@@ -14,6 +18,12 @@ export async function dispatch(ctx: RunContext, eventName: string, raw: Record<s
   const payload = raw as Payload;
   if (isBotSender(payload, ctx.botLogin)) {
     ctx.log(`Ignoring ${eventName}.${payload.action ?? ''} from ${payload.sender?.login}: events from bots (this one included) are not acted on.`);
+    return;
+  }
+  if (eventName === 'schedule' || eventName === 'workflow_dispatch') return handleSweep(ctx);
+  const issue = payload.issue as { labels?: ({ name?: string } | string)[] } | undefined;
+  if (issue?.labels?.some((l) => (typeof l === 'string' ? l : l.name) === FRESHNESS_LABEL)) {
+    ctx.log('A freshness check-in: the freshness workflow answers it.');
     return;
   }
   const key = `${eventName}.${payload.action ?? ''}`;

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { agreementItems } from '../core/partnership.ts';
 import { parseArgs } from 'node:util';
 import { readEnv } from './env.ts';
 import { createClient } from '../github/client.ts';
@@ -48,10 +50,12 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
 
   const [owner, repo] = e.GITHUB_REPOSITORY.split('/') as [string, string];
   const mentors = new Map<string, Profile>(content.mentors.map((m) => [m.github.toLowerCase(), m]));
+  const agreementPath = join(e.GITHUB_WORKSPACE, 'content/pages/agreement.mdx');
+  const agreement = agreementItems(content.program, existsSync(agreementPath) ? readFileSync(agreementPath, 'utf8') : undefined);
   const gh = createClient({ token: e['INPUT_GITHUB-TOKEN'], baseUrl: e.GITHUB_API_URL, writePacingMs: e.MENTORKIT_WRITE_PACING_MS, log });
   try {
     await dispatch(
-      { gh, repo: { owner, repo }, program: content.program, mentors, workspace: e.GITHUB_WORKSPACE, dryRun: e['INPUT_DRY-RUN'] || dryRunFlag, botLogin: e['INPUT_BOT-LOGIN'], now: e.MENTORKIT_NOW ?? new Date(), task: e.INPUT_TASK, log },
+      { gh, repo: { owner, repo }, program: content.program, mentors, workspace: e.GITHUB_WORKSPACE, agreement, dryRun: e['INPUT_DRY-RUN'] || dryRunFlag, botLogin: e['INPUT_BOT-LOGIN'], now: e.MENTORKIT_NOW ?? new Date(), task: e.INPUT_TASK, log },
       e.GITHUB_EVENT_NAME,
       payload,
     );

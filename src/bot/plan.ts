@@ -1,4 +1,5 @@
 import { applyLabels, type Decision } from '../core/decision.ts';
+import { withClock, type Clock } from '../core/clock.ts';
 import { settleAcceptance } from '../core/accept.ts';
 import type { Status } from '../core/labels.ts';
 import { activeLabelOrder, applyDecision, colourLabels, listBotComments, listOpenRequests, summaries, type BotComment, type IssueState } from '../github/repo.ts';
@@ -43,6 +44,7 @@ function remember(live: Live, d: Decision, labels: string[]): void {
   for (const i of [live.issue, ...live.open.filter((o) => o !== live.issue)]) {
     if (i.number !== d.issue) continue;
     i.labels = labels;
+    if (d.clock) i.body = withClock(i.body, d.clock);
     if (d.close) i.state = 'closed';
     if (d.reopen) i.state = 'open';
   }
@@ -56,7 +58,11 @@ export interface Acceptance {
   previous: Status;
   by: string;
   key: string;
+  previousClock?: Clock;
 }
+
+/** The UTC date of the run's clock: the only way a date reaches the core. */
+export const todayOf = (ctx: RunContext) => ctx.now.toISOString().slice(0, 10);
 
 /**
  * Apply a plan in order. An acceptance's claim is settled right after it is applied: the open requests are
@@ -84,7 +90,7 @@ export async function carryOut(ctx: RunContext, live: Live, plan: Decision[], ac
       continue;
     }
     const existingComments = d.comments.length ? await recordsOf(ctx, live, d.issue) : [];
-    const result = await applyDecision(ctx.gh, ctx.repo, d, { currentLabels: target.labels, knownLabels: live.known, existingComments });
+    const result = await applyDecision(ctx.gh, ctx.repo, d, { currentLabels: target.labels, currentBody: target.body, knownLabels: live.known, existingComments });
     remember(live, d, applyLabels(target.labels, d));
     ctx.log(`#${d.issue}: ${d.notes.join(' ')} (labels ${result.labelsChanged ? 'changed' : 'unchanged'}, ${result.commentsCreated} comment(s) posted, ${result.commentsUpdated} edited${result.closed ? ', closed' : ''})`);
 
@@ -92,7 +98,7 @@ export async function carryOut(ctx: RunContext, live: Live, plan: Decision[], ac
       live.open = await listOpenRequests(ctx.gh, ctx.repo);
       const mine = live.open.find((o) => o.number === live.issue.number);
       if (mine) live.issue = mine;
-      const input = { program: ctx.program, mentors: ctx.mentors, issue: live.issue, openRequests: summaries(live.open), ...acceptance };
+      const input = { program: ctx.program, mentors: ctx.mentors, issue: live.issue, openRequests: summaries(live.open), today: todayOf(ctx), agreement: ctx.agreement, ...acceptance };
       let settled = settleAcceptance(input);
       if ('needsOrder' in settled) {
         ctx.log(`#${d.issue}: a limit is exceeded on re-reading; ranking ${settled.needsOrder.map((n) => `#${n}`).join(', ')} by when they were accepted.`);

@@ -11,5 +11,6 @@ export function report(ctx: RunContext, d: Decision, currentLabels: string[]): v
     ctx.log(`[dry-run]   comment ${c.kind}:${c.key} (${c.mode}):`);
     for (const line of c.body.split('\n')) ctx.log(`[dry-run]     | ${line}`);
   }
+  if (d.clock) ctx.log(`[dry-run]   clock: ${d.clock.status} since ${d.clock.since}${d.clock.sent.length ? `, sent ${d.clock.sent.join(', ')}` : ''}${d.clock.end ? `, term ends ${d.clock.end}` : ''}${d.clock.ending ? `, ending ${d.clock.ending}` : ''}`);
   if (d.close) ctx.log(`[dry-run]   close as ${d.close.reason}`);
 }

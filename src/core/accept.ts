@@ -4,7 +4,9 @@ import { emptyDecision, type Decision } from './decision.ts';
 import { STATUSES, mentorOf, statusLabel, statusOf, type Status } from './labels.ts';
 import { activeOfMentee, activeOfMentor, issueList, waitingOfMentee, type RequestSummary } from './requests.ts';
 import { parseRequest } from './request-form.ts';
-import { acceptedComment, autoWithdrawnComment, lostSlotComment, rolledBackComment } from './messages.ts';
+import { autoWithdrawnComment, lostSlotComment, rolledBackComment } from './messages.ts';
+import { renderCard, startPartnership } from './partnership.ts';
+import { plusMonths, type Clock } from './clock.ts';
 
 /**
  * Accepting is the one step where two runs can race: two mentors accepting one mentee, or one mentor
@@ -52,9 +54,18 @@ export function checkAcceptance(
   return { ok: true, why: '' };
 }
 
-/** Step 1: label the request active. The verify flag makes the adapter settle it before anything is said. */
-export function claim(issue: number, labels: readonly string[], note: string): Decision {
+/** The clock of a partnership that starts today. */
+export function activeClock(today: string, months: number): Clock {
+  return { v: 1, status: 'active', since: today, sent: [], end: plusMonths(today, months), checkin: today };
+}
+
+/**
+ * Step 1: label the request active. The verify flag makes the adapter settle it before anything is said. The
+ * partnership's clock goes on in the same write, so accepting costs no extra call.
+ */
+export function claim(issue: number, labels: readonly string[], note: string, clock?: Clock): Decision {
   const d = emptyDecision(issue);
+  if (clock) d.clock = clock;
   d.addLabels.push(statusLabel('active'));
   d.removeLabels.push(...OTHER_STATUSES('active').filter((l) => labels.includes(l)));
   d.verify = 'acceptance';
@@ -77,6 +88,11 @@ export interface SettleInput {
   order?: ReadonlyMap<number, number>;
   /** Key for the rollback comment, unique to the command. */
   key: string;
+  today: string;
+  /** The agreement's checklist items for the card. */
+  agreement: readonly string[];
+  /** The clock before the claim, put back by a rollback. */
+  previousClock?: Clock;
 }
 
 export type Settlement = { needsOrder: number[] } | { plan: Decision[] };
@@ -120,7 +136,8 @@ function confirm(s: SettleInput, lastSlot: boolean): Decision[] {
   const { issue, mentor, program } = s;
   const d = emptyDecision(issue.number);
   const { request } = parseRequest(issue.body, program);
-  d.comments.push({ kind: 'accepted', key: `${issue.number}.${mentor}`, mode: 'once', body: acceptedComment(program, issue.author, mentor, s.by, request) });
+  const card = startPartnership({ mentor, mentee: issue.author, by: s.by, today: s.today, months: request.term ?? Math.min(...program.terms), ...(request.format ? { format: request.format } : {}) });
+  d.comments.push({ kind: 'accepted', key: `${issue.number}.${mentor}`, mode: 'once', body: renderCard(program, s.agreement, card) });
   d.notes.push(`Accepted by @${s.by}: @${mentor} and @${issue.author} are partners.`);
   const plan = [d];
   if (!lastSlot) return plan;
@@ -143,6 +160,7 @@ function rollback(s: SettleInput, why: string): Decision {
   d.addLabels.push(statusLabel(s.previous));
   d.removeLabels.push(...OTHER_STATUSES(s.previous));
   d.comments.push({ kind: 'rolled-back', key: `${s.issue.number}.${s.key}`, mode: 'once', body: rolledBackComment(s.by, s.mentor, why) });
+  if (s.previousClock) d.clock = s.previousClock;
   d.notes.push(`Rolled back to ${s.previous}: ${why}`);
   return d;
 }

@@ -3,11 +3,12 @@ import { emptyDecision, type Decision } from './decision.ts';
 import { STATUSES, mentorOf, statusLabel, statusOf, type Status } from './labels.ts';
 import { COMMANDS, commandsFor, viaKey, type CommandInput, type CommandName } from './commands.ts';
 import type { Role } from './roles.ts';
-import { checkAcceptance, claim } from './accept.ts';
+import { activeClock, checkAcceptance, claim } from './accept.ts';
 import { askedMentors, cannotTakeOver, decideDecline, handOver } from './decline.ts';
 import { decideIntake } from './intake.ts';
 import { parseRequest, normalizeLogin } from './request-form.ts';
 import { GITHUB_LOGIN } from './github-login.ts';
+import { decidePartnershipCommand } from './partnership-commands.ts';
 import { helpComment, labelRevertedComment, reassignedWhy, refusedComment, reopenedComment, savedComment, withdrawnComment } from './messages.ts';
 
 /**
@@ -23,7 +24,16 @@ const VERB: Record<CommandName, string> = {
   withdraw: 'withdraw',
   reassign: 'reassign',
   reopen: 'reopen',
+  agree: 'agree for',
+  goal: 'add goals to',
+  done: 'tick goals of',
+  checkin: 'record check-ins on',
+  end: 'end',
+  complete: 'complete',
+  extend: 'extend',
 };
+
+const PARTNERSHIP_COMMANDS: readonly CommandName[] = ['agree', 'goal', 'done', 'checkin', 'end', 'complete', 'extend'];
 
 const OTHER_STATUSES = (keep: Status) => STATUSES.filter((s) => s !== keep).map(statusLabel);
 
@@ -44,7 +54,7 @@ function whoMay(name: CommandName, mentor: string | undefined, mentee: string, v
     'a repository collaborator with write access',
   );
   const list = people.length > 1 ? `${people.slice(0, -1).join(', ')} or ${people[people.length - 1]}` : people[0];
-  return `only ${list} can ${VERB[name]} this request.`;
+  return `only ${list} can ${VERB[name]} this ${PARTNERSHIP_COMMANDS.includes(name) ? 'partnership' : 'request'}.`;
 }
 
 export function refuse(input: Pick<CommandInput, 'issue' | 'via' | 'actor'> & { command?: { name: string } }, why: string): Decision[] {
@@ -115,6 +125,11 @@ function decide(input: CommandInput): Decision[] {
   }
   const key = `${issue.number}.${viaKey(via, actor.login)}`;
 
+  if (PARTNERSHIP_COMMANDS.includes(name)) {
+    if (status !== 'active') return refuse(input, `\`${COMMANDS[name].usage}\` is for an active partnership, and this request is ${status === 'none' ? 'not one I track' : status}.`);
+    return decidePartnershipCommand(input, (why) => refuse(input, why));
+  }
+
   switch (name) {
     case 'accept': {
       if (status === 'active' && mentor) {
@@ -129,7 +144,8 @@ function decide(input: CommandInput): Decision[] {
       if (!mentor) return refuse(input, stateRefusal(name, 'none', issue.author));
       const live = checkAcceptance(program, input.mentors.get(mentor), mentor, issue.author, issue.number, input.openRequests);
       if (!live.ok) return refuse(input, live.why);
-      return [claim(issue.number, labels, `Claimed: @${actor.login} accepts #${issue.number} for @${mentor}; settling against concurrent acceptances.`)];
+      const months = parseRequest(issue.body, program).request.term ?? Math.min(...program.terms);
+      return [claim(issue.number, labels, `Claimed: @${actor.login} accepts #${issue.number} for @${mentor}; settling against concurrent acceptances.`, activeClock(input.today, months))];
     }
     case 'decline': {
       if (!COMMANDS.decline.states.includes(status as never) || !mentor) return refuse(input, stateRefusal(name, mentor ? status : 'none', issue.author));
@@ -139,6 +155,7 @@ function decide(input: CommandInput): Decision[] {
       if (status !== 'pending' || !mentor) return refuse(input, stateRefusal(name, mentor ? status : 'none', issue.author));
       const until = formatISO(addDays(parseISO(input.today), program.limits.save_for_later_days), { representation: 'date' });
       const d = emptyDecision(issue.number);
+      d.clock = { v: 1, status: 'saved', since: input.today, sent: [] };
       d.addLabels.push(statusLabel('saved'));
       d.removeLabels.push(...OTHER_STATUSES('saved'));
       d.comments.push({ kind: 'saved', key, mode: 'once', body: savedComment(issue.author, mentor, actor.login, input.today, until) });
@@ -165,7 +182,7 @@ function decide(input: CommandInput): Decision[] {
       const no = cannotTakeOver(target, { ...input, mentee: issue.author, issue: issue.number });
       if (no) return refuse(input, `@${target} can’t take this request: ${no}.`);
       const { request } = parseRequest(issue.body, program);
-      return [handOver(program, { ...issue, labels }, input.mentors.get(target)!, request, { login: mentor ?? target, why: reassignedWhy(actor.login, mentor) }, [], `${issue.number}.${target}.${viaKey(via, actor.login)}`, new Set([...askedMentors(input.records), ...(mentor ? [mentor] : [])]))];
+      return [handOver(program, { ...issue, labels }, input.mentors.get(target)!, request, { login: mentor ?? target, why: reassignedWhy(actor.login, mentor) }, [], `${issue.number}.${target}.${viaKey(via, actor.login)}`, new Set([...askedMentors(input.records), ...(mentor ? [mentor] : [])]), input.today)];
     }
     case 'reopen': {
       if (issue.state === 'open') return refuse(input, 'the request is already open.');
@@ -188,6 +205,8 @@ function decide(input: CommandInput): Decision[] {
       d.reopen = true;
       return [d];
     }
+    default:
+      return refuse(input, `\`/${name}\` is not a request command.`);
   }
 }
 

@@ -25,6 +25,13 @@ export const COMMANDS = {
   withdraw: { usage: '/withdraw', does: 'withdraw the request', roles: ['mentee', 'maintainer'], states: ['pending', 'saved', 'invalid', 'none'] },
   reassign: { usage: '/reassign @login', does: 'hand the request to another mentor', roles: ['maintainer'], states: ['pending', 'saved'] },
   reopen: { usage: '/reopen', does: 'reopen a closed request and check it again', roles: ['maintainer'], states: ['declined', 'withdrawn', 'expired', 'none'] },
+  agree: { usage: '/agree', does: 'tick your box under the mentoring agreement', roles: ['mentor', 'mentee'], states: ['active'] },
+  goal: { usage: '/goal <text>', does: 'add a goal to the development plan', roles: ['mentor', 'mentee', 'maintainer'], states: ['active'] },
+  done: { usage: '/done <number>', does: 'tick a goal as done', roles: ['mentor', 'mentee', 'maintainer'], states: ['active'] },
+  checkin: { usage: '/checkin [note]', does: 'record a dated check-in', roles: ['mentor', 'mentee', 'maintainer'], states: ['active'] },
+  end: { usage: '/end [reason]', does: 'end the partnership early, after the notice period (both of you: at once)', roles: ['mentor', 'mentee', 'maintainer'], states: ['active'] },
+  complete: { usage: '/complete', does: 'end now because the goals are met (both of you, or a maintainer)', roles: ['mentor', 'mentee', 'maintainer'], states: ['active'] },
+  extend: { usage: '/extend <months>', does: 'extend the term (both of you, or a maintainer)', roles: ['mentor', 'mentee', 'maintainer'], states: ['active'] },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -42,6 +49,10 @@ export interface BotRecord {
   id: number;
   kind: string;
   key: string;
+  /** The comment's text, for records that carry data (the partnership card). */
+  body?: string;
+  /** When it was posted (ISO): the clock of a phase starts at its record. */
+  createdAt?: string;
 }
 
 export interface CommandInput {
@@ -56,6 +67,8 @@ export interface CommandInput {
   /** The bot's marked comments on this issue. */
   records: readonly BotRecord[];
   actor: Actor;
+  /** The mentoring agreement's checklist items, for partnership cards. */
+  agreement: readonly string[];
   command: { name: CommandName; args: string };
   via: Via;
 }

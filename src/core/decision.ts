@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clockSchema } from './clock.ts';
 
 /**
  * What the bot will do, as plain data: the GitHub adapter applies it, a dry run
@@ -27,6 +28,8 @@ export const decisionSchema = z.object({
    * before anything is announced (docs/races.md).
    */
   verify: z.literal('acceptance').optional(),
+  /** The request's clock to keep at the end of its body (written only when it differs from the one there). */
+  clock: clockSchema.optional(),
   /** Why, in a sentence each: printed by --dry-run and in the Actions log. */
   notes: z.array(z.string()).default([]),
 });

@@ -71,8 +71,11 @@ export function handOver(
   skipped: Skip[],
   key: string,
   asked: ReadonlySet<string>,
+  today: string,
 ): Decision {
   const d = emptyDecision(issue.number);
+  // A new mentor gets the full response time: the clock starts again today.
+  d.clock = { v: 1, status: 'pending', since: today, sent: [] };
   d.addLabels.push(mentorLabel(to.github), statusLabel('pending'));
   d.removeLabels.push(
     ...issue.labels.filter((l) => l.startsWith('mentor:') && l !== mentorLabel(to.github)),
@@ -102,18 +105,33 @@ export interface DeclineInput {
 
 /** Decline: the next eligible alternate takes over, or the request closes with suggestions. */
 export function decideDecline(input: DeclineInput): Decision {
-  const { program, issue, mentor } = input;
+  const { program, mentor } = input;
   const { reason } = parseDeclineReason(input.args, program);
-  const { request } = parseRequest(issue.body, program);
   const by = input.by.login;
   const byMentor = by.toLowerCase() === mentor.toLowerCase();
   const role = input.by.roles.includes('maintainer') ? 'a maintainer' : 'a repository collaborator';
   const why = `@${mentor} ${byMentor ? 'declined' : `can’t take this request (declined by @${by}, ${role})`}${declineReasonText(reason)}.`;
+  const d = passOn({ ...input, why, final: 'declined' });
+  if (reason) d.notes.push(`Reason: ${reason.id}.`);
+  return d;
+}
+
+export type PassOnInput = Omit<DeclineInput, 'by' | 'args'> & {
+  /** One sentence on why the current mentor is out, said to the mentee and the next mentor. */
+  why: string;
+  /** The status when nobody is left: declined, or expired when the mentor never answered. */
+  final: 'declined' | 'expired';
+};
+
+/** The current mentor is out (a decline or an expiry): the next eligible alternate, or close with suggestions. */
+export function passOn(input: PassOnInput): Decision {
+  const { program, issue, mentor, why } = input;
+  const { request } = parseRequest(issue.body, program);
   const asked = new Set([...askedMentors(input.records), mentor].map((l) => l.toLowerCase()));
   const unfinished = unfinishedHandOver(input.records, mentor);
   if (unfinished && !cannotTakeOver(unfinished.login, { ...input, mentee: issue.author, issue: issue.number })) {
     // A run posted the hand-over but stopped before moving the labels: finish that hand-over, don't start another.
-    const d = handOver(program, issue, input.mentors.get(unfinished.login)!, request, { login: mentor, why }, [], unfinished.key, asked);
+    const d = handOver(program, issue, input.mentors.get(unfinished.login)!, request, { login: mentor, why }, [], unfinished.key, asked, input.today);
     d.notes.push('Finishing a hand-over an earlier run started.');
     return d;
   }
@@ -125,14 +143,12 @@ export function decideDecline(input: DeclineInput): Decision {
       skipped.push({ login: alt, why: no });
       continue;
     }
-    const d = handOver(program, issue, input.mentors.get(alt.toLowerCase())!, request, { login: mentor, why }, skipped, `${issue.number}.${alt.toLowerCase()}.${input.key}`, new Set([...asked, ...skipped.map((x) => x.login)]));
-    if (reason) d.notes.push(`Reason: ${reason.id}.`);
-    return d;
+    return handOver(program, issue, input.mentors.get(alt.toLowerCase())!, request, { login: mentor, why }, skipped, `${issue.number}.${alt.toLowerCase()}.${input.key}`, new Set([...asked, ...skipped.map((x) => x.login)]), input.today);
   }
 
   const d = emptyDecision(issue.number);
-  d.addLabels.push(statusLabel('declined'));
-  d.removeLabels.push(...STATUSES.filter((s) => s !== 'declined').map(statusLabel));
+  d.addLabels.push(statusLabel(input.final));
+  d.removeLabels.push(...STATUSES.filter((s) => s !== input.final).map(statusLabel));
   const suggestions = suggestMentors({
     mentors: input.mentors,
     openRequests: input.openRequests,
@@ -141,8 +157,8 @@ export function decideDecline(input: DeclineInput): Decision {
     exclude: [...asked, ...request.alternates],
     today: input.today,
   });
-  d.comments.push({ kind: 'declined', key: `${issue.number}.${mentor.toLowerCase()}.${input.key}`, mode: 'once', body: declinedComment(program, issue.author, why, skipped, suggestions) });
+  d.comments.push({ kind: input.final, key: `${issue.number}.${mentor.toLowerCase()}.${input.key}`, mode: 'once', body: declinedComment(program, issue.author, why, skipped, suggestions) });
   d.close = { reason: 'not_planned' };
-  d.notes.push(`Declined${reason ? ` (${reason.id})` : ''}; no alternate left. Suggested ${suggestions.map((p) => `@${p.github}`).join(', ') || 'nobody (no mentor with a free slot shares a topic)'}.`);
+  d.notes.push(`${input.final === 'declined' ? 'Declined' : 'Expired'}; no alternate left. Suggested ${suggestions.map((p) => `@${p.github}`).join(', ') || 'nobody (no mentor with a free slot shares a topic)'}.`);
   return d;
 }

@@ -6,6 +6,7 @@ import { activeOfMentee, activeOfMentor, isAvailable, openPair, waitingOfMentee,
 import { GITHUB_LOGIN } from './github-login.ts';
 import { parseRequest, termOption, type ParsedRequest, type Problem, FIELD } from './request-form.ts';
 import { didYouMean } from './suggest.ts';
+import { readClock } from './clock.ts';
 import { editIgnoredComment, fixedComment, problemsComment, welcomeComment } from './messages.ts';
 
 export interface Eligibility {
@@ -127,7 +128,11 @@ export function decideIntake(input: IntakeInput): Decision {
   const staleMentorLabels = issue.labels.filter((l) => l.startsWith('mentor:'));
   const otherStatus = (keep: Status) => MANAGED_STATUS.filter((l) => l !== statusLabel(keep) && issue.labels.includes(l));
 
+  const kept = readClock(issue.body);
   if (problems.length > 0) {
+    // Unfixed requests close after invalid_close_days from the day they were first found invalid; edits that
+    // leave them invalid don't restart that clock.
+    d.clock = status === 'invalid' && kept?.status === 'invalid' ? kept : { v: 1, status: 'invalid', since: input.today, sent: [] };
     d.addLabels.push(REQUEST_LABEL, statusLabel('invalid'));
     d.removeLabels.push(...otherStatus('invalid'), ...staleMentorLabels);
     d.comments.push({ kind: 'intake', key: String(issue.number), mode: 'upsert', body: problemsComment(issue.author, problems) });
@@ -136,6 +141,10 @@ export function decideIntake(input: IntakeInput): Decision {
   }
 
   const label = mentorLabel(request.mentor);
+  // The response clock runs from the day a mentor was first asked; an edit that keeps the mentor keeps it.
+  const sameMentor = status === 'pending' && issue.labels.includes(label);
+  if (!sameMentor) d.clock = { v: 1, status: 'pending', since: input.today, sent: [] };
+  else if (kept?.status === 'pending') d.clock = kept;
   d.addLabels.push(REQUEST_LABEL, label, statusLabel('pending'));
   d.removeLabels.push(...otherStatus('pending'), ...staleMentorLabels.filter((l) => l !== label));
   if (status === 'invalid') {

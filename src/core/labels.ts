@@ -6,6 +6,8 @@ export const statusSchema = z.enum(STATUSES);
 export type Status = z.infer<typeof statusSchema>;
 
 export const REQUEST_LABEL = 'request';
+/** On a partnership in its notice period after /end. */
+export const ENDING_LABEL = 'ending';
 
 export function statusLabel(s: Status): string {
   return `status:${s}`;
@@ -48,6 +50,7 @@ const STATUS_SPECS: Record<Status, Omit<LabelSpec, 'name'>> = {
 /** Colour and description for a label the bot creates on demand. */
 export function labelSpec(name: string): LabelSpec {
   if (name === REQUEST_LABEL) return { name, color: '0052cc', description: 'A mentee’s request for a mentor' };
+  if (name === ENDING_LABEL) return { name, color: 'f9d0c4', description: 'Partnership ending: notice given with /end' };
   if (name.startsWith('mentor:')) return { name, color: 'bfdadc', description: `Requests addressed to @${name.slice(7)}` };
   const s = statusSchema.safeParse(name.replace(/^status:/, ''));
   if (s.success) return { name, ...STATUS_SPECS[s.data] };

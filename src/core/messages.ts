@@ -65,16 +65,16 @@ const mentorPage = (program: Program, login: string) => `[@${login}](${siteUrl(p
  * What happens after an acceptance. The partnership's term and the agreement checklist are added here when
  * partnerships get their own lifecycle, so this is the one place the next steps are written.
  */
-export function nextSteps(program: Program, mentee: string, mentor: string, r: ParsedRequest): string[] {
+export function nextSteps(program: Program, mentee: string, mentor: string, r: Pick<ParsedRequest, 'format' | 'term'>): string[] {
   const format = program.taxonomy.formats.find((f) => f.id === r.format)?.label ?? r.format;
   return [
     `1. ${at(mentor)}, write to ${at(mentee)} to arrange a first meeting${format ? ` (${format.toLowerCase()} was their preference)` : ''}. Keep contact details out of this public issue: share them privately.`,
     `2. In the first meeting, agree on goals, how often you meet and how you keep in touch${r.term !== undefined ? ` over the ${termOption(r.term)}` : ''}.`,
-    '3. This issue is now the record of your partnership: keep it open while you work together.',
+    '3. This issue is now the record of your partnership, and this comment its card: I keep it up to date as you use the commands below.',
   ];
 }
 
-export function acceptedComment(program: Program, mentee: string, mentor: string, by: string, r: ParsedRequest): string {
+export function acceptedComment(program: Program, mentee: string, mentor: string, by: string, r: Pick<ParsedRequest, 'format' | 'term'>): string {
   const who = by.toLowerCase() === mentor.toLowerCase() ? at(mentor) : `${at(by)} (for ${at(mentor)})`;
   return [`${at(mentee)}, ${who} accepted your request: your mentoring partnership has started. 🎉`, '', '**Next steps**', '', ...nextSteps(program, mentee, mentor, r)].join('\n');
 }
@@ -154,4 +154,60 @@ export function rolledBackComment(by: string, mentor: string, why: string): stri
 
 export function lostSlotComment(mentee: string, mentor: string, winner: number): string {
   return `${at(mentor)}, ${at(mentee)}’s last free slot was taken a moment earlier by the partnership in #${winner}, so this acceptance could not stand and the request is withdrawn. Thank you for offering!`;
+}
+
+// ── Partnerships: /end, /complete, /extend, and the end of a term ─────────────────────────────────────────
+
+export function endingComment(by: string, tell: string, on: string, reason: string): string {
+  return `${at(tell)}, ${at(by)} gave notice to end this partnership early${reason ? ` (“${reason}”)` : ''}. It ends on **${on}**. If you both agree to stop sooner, reply \`/end\` too and it ends today.`;
+}
+
+export function completeAskedComment(by: string, other: string): string {
+  return `${at(other)}, ${at(by)} considers the goals of this partnership met. If you agree, reply \`/complete\` and it ends today as completed.`;
+}
+
+export function extendAskedComment(by: string, other: string, months: number): string {
+  return `${at(other)}, ${at(by)} would like to extend this partnership by ${termOption(months)}. If you agree, reply \`/extend ${months}\`.`;
+}
+
+export function extendedComment(mentee: string, mentor: string, months: number, end: string): string {
+  return `${at(mentee)} and ${at(mentor)}, the partnership is extended by ${termOption(months)}: the term now ends on **${end}**.`;
+}
+
+export function closingComment(program: Program, s: { mentee: string; mentor: string; start: string }, as: 'completed' | 'ended', why: string): string {
+  const lines = [
+    `${at(s.mentee)} and ${at(s.mentor)}, your partnership ${as === 'completed' ? 'is complete' : 'has ended'}: ${why}. Thank you both for the time and care you gave it since ${s.start}.`,
+  ];
+  if (program.feedback_url) {
+    lines.push('', `The program committee would like to hear how it went, from each of you separately: [give feedback privately](${program.feedback_url}). It is not shared with your partner, and this public thread is not the place for it.`);
+  }
+  lines.push('', 'You are welcome to file a new request in the directory whenever you are ready.');
+  return lines.join('\n');
+}
+
+// ── The daily sweep: reminders, last notices and expiry ───────────────────────────────────────────────────
+
+export function reminderComment(mentor: string, mentee: string, days: number, expires: string): string {
+  return `${at(mentor)}, a gentle reminder: ${at(mentee)} asked you ${days} days ago to be their mentor. Please answer with \`/accept\`, \`/decline [reason]\` or \`/later\`. Without an answer the request expires on ${expires}.`;
+}
+
+export function lastNoticeComment(mentor: string, mentee: string, expires: string, next: string | undefined): string {
+  const then = next ? `it moves on to ${at(next)}, the next mentor ${at(mentee)} named` : `it closes, and ${at(mentee)} gets suggestions for other mentors`;
+  return `${at(mentor)} and ${at(mentee)}, last notice: this request has had no answer. If there is none by **${expires}**, ${then}. ${at(mentor)}, \`/accept\`, \`/decline\` or \`/later\` still work until then.`;
+}
+
+export function saveNoticeComment(mentor: string, mentee: string, saved: string, expires: string): string {
+  return `${at(mentor)} and ${at(mentee)}, this request was saved for later on ${saved} and expires on **${expires}**. ${at(mentor)}, please \`/accept\` or \`/decline\` it before then.`;
+}
+
+export function expiredWhy(mentor: string, days: number, saved?: string): string {
+  return saved ? `@${mentor} saved this request on ${saved} but did not answer within ${days} days.` : `@${mentor} did not answer within ${days} days.`;
+}
+
+export function invalidClosedComment(mentee: string, days: number): string {
+  return `${at(mentee)}, this request still had problems to fix after ${days} days, so I’m closing it to keep the queue tidy. Nothing is lost: you are welcome to file a new request from the directory whenever you are ready.`;
+}
+
+export function checkinReminderComment(mentee: string, mentor: string, last: string, days: number): string {
+  return `${at(mentee)} and ${at(mentor)}, it has been ${days} days since the last check-in (${last}). When you have met, record it with \`/checkin [short note]\`; if the partnership has run its course, \`/complete\` or \`/end\` closes it.`;
 }

@@ -3,6 +3,7 @@ import { stringify } from 'yaml';
 import { z } from 'zod';
 import type { Program } from './program.ts';
 import { GITHUB_LOGIN } from './github-login.ts';
+import { withoutClock } from './clock.ts';
 
 /**
  * The "Request a mentor" issue form. It is generated from program.yml (so the
@@ -154,7 +155,8 @@ const rawRequestSchema = z.looseObject({
 
 export function parseRequest(body: string, program: Program): { request: ParsedRequest; problems: Problem[] } {
   const problems: Problem[] = [];
-  const shape = rawRequestSchema.safeParse(parseIssue(body, stringify(requestForm(program))));
+  // The bot's clock at the end of the body is not part of the form.
+  const shape = rawRequestSchema.safeParse(parseIssue(withoutClock(body), stringify(requestForm(program))));
   if (!shape.success) {
     for (const issue of shape.error.issues) {
       const field = Object.values(FIELD).find((f) => f.id === issue.path[0])?.label ?? String(issue.path[0]);

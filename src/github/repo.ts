@@ -3,6 +3,7 @@ import type { RequestSummary } from '../core/requests.ts';
 import { REQUEST_LABEL } from '../core/labels.ts';
 import { applyLabels, marker, readMarker, type Decision } from '../core/decision.ts';
 import { labelSpec } from '../core/labels.ts';
+import { readClock, sameClock, withClock } from '../core/clock.ts';
 import type { Permission } from '../core/roles.ts';
 
 /** Reading and writing one repository's requests. Only this folder calls GitHub. */
@@ -19,6 +20,7 @@ export interface IssueState {
   state: 'open' | 'closed';
   labels: string[];
   body: string;
+  createdAt: string;
   /** Labels on it that still look as GitHub creates them on first use (grey, no description) but should not. */
   uncoloured?: string[];
 }
@@ -29,6 +31,7 @@ type RawIssue = {
   state: string;
   labels: RawLabel[];
   body?: string | null;
+  created_at?: string;
   pull_request?: unknown;
 };
 
@@ -40,6 +43,7 @@ export function toIssueState(i: RawIssue): IssueState {
     state: i.state === 'closed' ? 'closed' : 'open',
     labels: i.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter(Boolean),
     body: i.body ?? '',
+    createdAt: i.created_at ?? '',
     uncoloured: i.labels.filter(looksUncoloured).map((l) => (l as { name: string }).name),
   };
 }
@@ -134,6 +138,8 @@ export async function activeLabelOrder(gh: GitHub, r: Repo, numbers: readonly nu
 export interface ApplyContext {
   /** The issue's labels now; the new set is computed from these so labels the bot doesn't own survive. */
   currentLabels: string[];
+  /** The issue body now: a decision's clock is written at its end when it differs from the one there. */
+  currentBody: string;
   /** Labels known to exist in the repository (seen on issues); others are looked up and created with colour and description. */
   knownLabels: Set<string>;
   existingComments: BotComment[];
@@ -174,14 +180,17 @@ export async function applyDecision(gh: GitHub, r: Repo, d: Decision, ctx: Apply
 
   const next = applyLabels(ctx.currentLabels, d);
   const same = next.length === ctx.currentLabels.length && next.every((l) => ctx.currentLabels.includes(l));
+  const body = d.clock && !sameClock(readClock(ctx.currentBody), d.clock) ? withClock(ctx.currentBody, d.clock) : undefined;
   let written: RawLabel[] = [];
-  if (d.close || d.reopen) {
-    // Labels and state in one request: the issue is never closed with a waiting status, or open with a final one.
+  if (d.close || d.reopen || body !== undefined) {
+    // Labels, clock and state in one request: the issue is never closed with a waiting status, or open with a
+    // final one, and a clock never belongs to a status the labels don't show.
     const { data } = await gh.rest.issues.update({
       ...r,
       issue_number: d.issue,
       ...(same ? {} : { labels: next }),
-      ...(d.close ? { state: 'closed', state_reason: d.close.reason } : { state: 'open', state_reason: 'reopened' }),
+      ...(body !== undefined ? { body } : {}),
+      ...(d.close ? { state: 'closed', state_reason: d.close.reason } : d.reopen ? { state: 'open', state_reason: 'reopened' } : {}),
     });
     written = same ? [] : (data.labels as RawLabel[]);
     result.labelsChanged = !same;

@@ -26,6 +26,10 @@ describe('program.yml', () => {
       save_for_later_days: 30,
       checkin_interval_days: 30,
       notice_days: 30,
+      save_notice_days: 7,
+      invalid_close_days: 30,
+      freshness_days: 180,
+      freshness_answer_days: 14,
     });
     expect(p.terms).toEqual([3, 6, 9, 12]);
     expect(p.site.base).toBe('/');

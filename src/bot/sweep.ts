@@ -1,0 +1,53 @@
+import { readClock } from '../core/clock.ts';
+import { statusOf } from '../core/labels.ts';
+import { SWEPT, decideSweep, dueStep } from '../core/sweep.ts';
+import { listOpenRequests, summaries, type IssueState } from '../github/repo.ts';
+import type { RunContext } from './context.ts';
+import { carryOut, recordsOf, todayOf, type Live } from './plan.ts';
+
+/**
+ * The daily sweep (schedule, or workflow_dispatch with dry-run). One pass over the open requests as listed,
+ * judging each by the clock at the end of its body; only a request whose clock says something is due (or whose
+ * clock is missing or stale) costs more calls: its thread is read, the trusted clock rebuilt from the bot's own
+ * comments, and the step decided on that. So a day with nothing due costs one call per 100 requests.
+ */
+export async function handleSweep(ctx: RunContext): Promise<void> {
+  const today = todayOf(ctx);
+  const open = await listOpenRequests(ctx.gh, ctx.repo);
+  const live: Live = { open, issue: open[0]!, records: new Map(), known: new Set(open.flatMap((i) => i.labels)) };
+  const candidates = open.filter((i) => needsLook(ctx, i, today));
+  ctx.log(`Sweep on ${today}: ${open.length} open request(s), ${candidates.length} to look at.`);
+  let failed: unknown;
+  for (const issue of candidates) {
+    // A request an earlier step of this sweep closed (an auto-withdrawal, say) is no longer ours to time.
+    if (!live.open.some((o) => o.number === issue.number)) continue;
+    live.issue = issue;
+    try {
+      const records = await recordsOf(ctx, live, issue.number);
+      const plan = decideSweep({
+        program: ctx.program,
+        mentors: ctx.mentors,
+        today,
+        issue,
+        openRequests: summaries(live.open),
+        records,
+        agreement: ctx.agreement,
+      });
+      await carryOut(ctx, live, plan);
+    } catch (e) {
+      // One request GitHub refuses must not hold up the rest; the run still fails, so it is seen and retried.
+      ctx.log(`::warning::#${issue.number}: ${(e as Error).message}`);
+      failed ??= e;
+    }
+  }
+  if (failed) throw failed;
+}
+
+/** Whether a request needs its thread read: something is due, or its clock is missing or not its status's. */
+function needsLook(ctx: RunContext, issue: IssueState, today: string): boolean {
+  const status = statusOf(issue.labels);
+  if (!status || !SWEPT.includes(status)) return false;
+  const clock = readClock(issue.body);
+  if (!clock || clock.status !== status) return true;
+  return dueStep(clock, ctx.program, today) !== undefined;
+}
