@@ -11,15 +11,18 @@ import { loadProgram } from '../src/files/content.ts';
 import { formatDiagnostic } from '../src/core/diagnostics.ts';
 import { labelSpec } from '../src/core/labels.ts';
 
-const usage = `usage: npm run simulate [-- --keep-running] [--quiet]
+const usage = `usage: npm run simulate [-- --days N] [--keep-running] [--quiet]
 
+  --days N        after the scenario, fast-forward N days (0 to 800), running the daily sweep once a
+                  day: watch reminders, an expiry, check-in reminders and partnerships completing
+                  (try --days 200)
   --keep-running  after the scenario, keep the emulator running, print its URL and a token,
                   and run the bot on every event you cause by hand (Ctrl+C to stop)
   --quiet         print only the final table`;
 
-let flags: { 'keep-running'?: boolean; quiet?: boolean; help?: boolean };
+let flags: { 'keep-running'?: boolean; quiet?: boolean; help?: boolean; days?: string };
 try {
-  flags = parseArgs({ options: { 'keep-running': { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true }).values;
+  flags = parseArgs({ options: { 'keep-running': { type: 'boolean' }, quiet: { type: 'boolean' }, days: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true }).values;
 } catch (e) {
   console.error(`simulate: ${(e as Error).message}\n\n${usage}`);
   process.exit(2);
@@ -27,6 +30,11 @@ try {
 if (flags.help) {
   console.log(usage);
   process.exit(0);
+}
+const days = Number(flags.days ?? '0');
+if (!/^\d+$/.test(flags.days ?? '0') || days > 800) {
+  console.error(`simulate: --days "${flags.days}" is not a number of days from 0 to 800, e.g. --days 200\n\n${usage}`);
+  process.exit(2);
 }
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -43,7 +51,10 @@ const say = (line = '') => {
   if (!flags.quiet || live) console.log(line);
 };
 
+// One clock for the emulated GitHub and the bot (MENTORKIT_NOW), so --days can move both forward.
+let clock = Date.parse(`${new Date().toISOString().slice(0, 10)}T09:00:00Z`);
 const gh: Emulator = await startEmulator({
+  now: () => new Date(clock),
   owner,
   repo,
   collaborators: Object.fromEntries(program.maintainers.map((m) => [m, 'admin' as const])),
@@ -56,7 +67,14 @@ async function deliver(events: EmulatorEvent[]) {
     if (event.viaBotToken || event.name === 'label') continue; // GITHUB_TOKEN changes start no runs; repository label events aren't subscribed
     const before = gh.state;
     gh.resetCalls();
-    const run = await runAction({ apiUrl: gh.url, token: gh.botToken, repository: program!.repository, workspace: ROOT, event: { name: event.name, payload: event.payload } });
+    const run = await runAction({
+      apiUrl: gh.url,
+      token: gh.botToken,
+      repository: program!.repository,
+      workspace: ROOT,
+      event: { name: event.name, payload: event.payload },
+      extraEnv: { MENTORKIT_NOW: new Date(clock).toISOString() },
+    });
     const changes = describeChanges(before, gh.state, gh.botLogin);
     const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error::'));
     if (changes.length || errors.length) {
@@ -107,6 +125,9 @@ step('5. Amara saves Mia’s request for later, then accepts it');
 await comment('amara-okafor', 1, '/later', 'busy this week');
 await comment('amara-okafor', 1, 'Happy to mentor you!\n/accept', 'the partnership starts');
 
+step('5b. Mia and Amara use the partnership card: the agreement, a goal, a first check-in');
+await comment('mia-mentee', 1, '/agree\n/goal Prepare for two interviews at instrument companies\n/checkin First call: we agreed to meet every two weeks', 'three commands in one comment');
+
 step('6. Andrés accepts Quinn: Quinn’s last free slot, so Quinn’s other request is withdrawn');
 await comment('andres-villalobos', 3, '/accept', 'Quinn has one slot for a partnership');
 
@@ -118,6 +139,39 @@ await comment('tomas-nunez', noor, '/decline not-a-fit', 'no alternate left');
 
 step('8. Leo changes his mind and withdraws');
 await comment('leo-mentee', leo, '/withdraw', 'Amara is told');
+
+step('9. Sam asks Mereana Hutchins, who never answers');
+await request('sam-mentee', { mentor: 'mereana-hutchins', areas: ['open-source'], term: 3 }, 'nobody answers: reminders, then expiry (with --days)');
+
+if (days > 0) {
+  step(`Fast-forward ${days} day${days === 1 ? '' : 's'}: the daily sweep runs at 05:23 UTC`);
+  const first = clock;
+  let quiet = 0;
+  for (let d = 1; d <= days; d++) {
+    const date = new Date(first + d * 86_400_000).toISOString().slice(0, 10);
+    clock = Date.parse(`${date}T05:23:00Z`);
+    const before = gh.state;
+    gh.resetCalls();
+    const run = await runAction({
+      apiUrl: gh.url,
+      token: gh.botToken,
+      repository: program.repository,
+      workspace: ROOT,
+      event: { name: 'schedule', payload: { schedule: '23 5 * * *' } },
+      extraEnv: { MENTORKIT_NOW: new Date(clock).toISOString() },
+    });
+    const changes = describeChanges(before, gh.state, gh.botLogin);
+    const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error::'));
+    if (!changes.length && !errors.length) {
+      quiet++;
+      continue;
+    }
+    say(`Day ${d}, ${date} (${quiet ? `after ${quiet} quiet day${quiet === 1 ? '' : 's'}; ` : ''}sweep: ${gh.calls.length} API calls):`);
+    for (const l of [...errors, ...changes]) say(`    ${l}`);
+    quiet = 0;
+  }
+  if (quiet) say(`${quiet} quiet day${quiet === 1 ? '' : 's'} to the end (one API call each: nothing was due).`);
+}
 
 step('Where things stand');
 for (const l of statusTable(gh)) console.log(l);

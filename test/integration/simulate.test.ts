@@ -45,9 +45,33 @@ test('npm run simulate plays the scenario through the bundled action and prints 
   // withdraw
   expect(r.out).toContain('@amara-okafor, @leo-mentee withdrew this request.');
   expect(r.out).toMatch(/#2\s+@leo-mentee\s+amara-okafor\s+withdrawn\s+closed/);
+  // the partnership card: three commands in one comment edit it in place
+  expect(r.out).toMatch(/#1 bot edited its comment:/);
   expect(r.out).not.toContain('::error::');
   expect(r.out).not.toContain('did not match GitHub');
 }, 120_000);
+
+test('--days fast-forwards the daily sweep: a reminder on day 7, a last notice on day 23, an expiry on day 30', async () => {
+  const r = await simulate('--days', '31');
+  expect(r.err).toBe('');
+  expect(r.code).toBe(0);
+  const day = (n: number) => r.out.split(new RegExp(`^Day ${n}, `, 'm'))[1]?.split(/^Day \d+, /m)[0] ?? '';
+  expect(day(7)).toContain('@mereana-hutchins, a gentle reminder: @sam-mentee asked you 7 days ago');
+  expect(day(23)).toContain('last notice: this request has had no answer');
+  expect(day(30)).toContain('@sam-mentee, @mereana-hutchins did not answer within 30 days.');
+  expect(day(30)).toMatch(/#8 closed \(not_planned\)/);
+  // invalid requests left unfixed close on day 30 too; quiet days cost one call and print nothing
+  expect(day(30)).toContain('@pia-mentee, this request still had problems to fix after 30 days');
+  expect(r.out).not.toMatch(/^Day (1|8|24), /m);
+  expect(r.out).toMatch(/#8\s+@sam-mentee\s+mereana-hutchins\s+expired\s+closed/);
+  expect(r.out).not.toContain('::error::');
+}, 120_000);
+
+test('--days must be a number of days', async () => {
+  const r = await simulate('--days', 'soon');
+  expect(r.code).toBe(2);
+  expect(r.err).toContain('simulate: --days "soon" is not a number of days from 0 to 800');
+});
 
 test('a bad flag is explained with the usage', async () => {
   const r = await simulate('--keep-runing');
@@ -71,8 +95,8 @@ test('--keep-running serves the emulator and runs the bot on events posted by ha
       body: JSON.stringify({ title: 'Mentorship request', body, labels: ['request'] }),
     });
     expect(res.status).toBe(201);
-    await expect.poll(() => out, { timeout: 30_000, interval: 200 }).toMatch(/#8 labels: .*\+status:invalid/);
-    expect(out).toContain('issues.opened by @you on #8');
+    await expect.poll(() => out, { timeout: 30_000, interval: 200 }).toMatch(/#9 labels: .*\+status:invalid/);
+    expect(out).toContain('issues.opened by @you on #9');
   } finally {
     child.kill('SIGINT');
   }
