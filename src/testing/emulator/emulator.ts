@@ -5,6 +5,7 @@ import { Faults } from './faults.ts';
 import { OpenApi } from './openapi.ts';
 import { RateLimits } from './ratelimit.ts';
 import { Renderer } from './render.ts';
+import { mergePull, pullChanges } from './routes/pulls.ts';
 import { handle } from './server.ts';
 import { BOT_LOGIN, Store } from './state.ts';
 import type { Call, CallFilter, EmulatorEvent, EmulatorOptions, EventName, FaultSpec, IssueEventName, IssueEventRecord, LatencyFn, Role, Violation } from './types.ts';
@@ -62,6 +63,26 @@ export interface StateSnapshot {
     events: StateIssueEvent[];
   }>;
   labels: StateLabel[];
+  /** Pull requests, oldest first. */
+  pulls: StatePull[];
+  /** Branches and the commit each points at. */
+  branches: Array<{ name: string; sha: string }>;
+}
+
+export interface StatePull {
+  number: number;
+  title: string;
+  body: string | null;
+  user: StateUser;
+  /** Branch names. */
+  head: string;
+  base: string;
+  state: 'open' | 'closed';
+  merged: boolean;
+  created_at: string;
+  closed_at: string | null;
+  /** Paths the pull request changes (since its head left base). */
+  files: string[];
 }
 
 /** The token GitHub Actions hands a workflow as GITHUB_TOKEN; its requests act as github-actions[bot]. */
@@ -234,7 +255,33 @@ export class Emulator implements Core {
         events: this.issueEvents(i.number),
       })),
       labels: s.labels.map(label),
+      pulls: s.pulls.map((p) => ({
+        number: p.number,
+        title: p.title,
+        body: p.body,
+        user: who(p.user),
+        head: p.head,
+        base: p.base,
+        state: p.state,
+        merged: p.merged,
+        created_at: p.created_at,
+        closed_at: p.closed_at,
+        files: pullChanges(s, p).files.map((f) => f.path),
+      })),
+      branches: s.git.branches(),
     };
+  }
+
+  /** A file's text on a branch (or at a commit sha); undefined when it is not there. Default: the default branch. */
+  file(path: string, ref: string = this.store.git.defaultBranch): string | undefined {
+    const commit = this.store.git.resolve(ref);
+    const found = commit && this.store.git.at(commit, path);
+    return found?.kind === 'file' ? found.text : undefined;
+  }
+
+  /** Merges a pull request as `by` would with the merge button (a merge commit); throws on a conflict. */
+  mergePull(number: number, by: string = this.store.owner): void {
+    mergePull(this.store, number, by);
   }
 
   async close(): Promise<void> {

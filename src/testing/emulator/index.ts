@@ -1,10 +1,11 @@
 // The offline GitHub: an in-process emulator of the REST endpoints mentorkit uses, validated request by request
 // against GitHub's own OpenAPI description, emitting the webhook events each change would trigger.
-export { startEmulator, Emulator, type StateSnapshot, type StateUser, type StateLabel, type StateIssueEvent } from './emulator.ts';
+export { startEmulator, Emulator, type StateSnapshot, type StateUser, type StateLabel, type StateIssueEvent, type StatePull } from './emulator.ts';
 export { ActionError, type Actor, type ActionResult } from './actor.ts';
 export { ISSUE_FORM_HEADER } from './server.ts';
 export { BOT_LOGIN, BOT_ID } from './state.ts';
 export { OPERATIONS } from './spec.ts';
+export { blobSha } from './git.ts';
 export type {
   Call,
   CallFilter,

@@ -9,13 +9,25 @@ import type { Core } from './emulator.ts';
 import type { RouteMatch } from './openapi.ts';
 import type { Ctx, Handler, Result } from './routes/context.ts';
 import { commentHandlers } from './routes/comments.ts';
+import { contentHandlers } from './routes/contents.ts';
+import { gitHandlers } from './routes/git.ts';
+import { pullHandlers } from './routes/pulls.ts';
 import { issueEventHandlers } from './routes/issue-events.ts';
 import { issueHandlers } from './routes/issues.ts';
 import { labelHandlers } from './routes/labels.ts';
 import { peopleHandlers } from './routes/people.ts';
 import { BOT_LOGIN } from './state.ts';
 
-const HANDLERS: Record<string, Handler> = { ...issueHandlers, ...issueEventHandlers, ...commentHandlers, ...labelHandlers, ...peopleHandlers };
+const HANDLERS: Record<string, Handler> = {
+  ...issueHandlers,
+  ...issueEventHandlers,
+  ...commentHandlers,
+  ...labelHandlers,
+  ...peopleHandlers,
+  ...gitHandlers,
+  ...contentHandlers,
+  ...pullHandlers,
+};
 
 /** Header a helper sets to file an issue "through the issue form": existing labels apply whatever the role. */
 export const ISSUE_FORM_HEADER = 'x-emulator-issue-form';
@@ -217,6 +229,7 @@ function resourceOf(operationId: string): string {
   if (operationId.includes('comment')) return 'IssueComment';
   if (operationId.includes('label')) return 'Label';
   if (operationId.startsWith('issues/')) return 'Issue';
+  if (operationId.startsWith('pulls/')) return 'PullRequest';
   return 'Request';
 }
 

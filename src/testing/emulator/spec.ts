@@ -41,6 +41,12 @@ export const OPERATIONS: ReadonlyArray<readonly [Method, string]> = [
   ['get', '/users/{username}'],
   ['get', '/user'],
   ['get', '/rate_limit'],
+  ['get', '/repos/{owner}/{repo}/git/ref/{ref}'],
+  ['post', '/repos/{owner}/{repo}/git/refs'],
+  ['get', '/repos/{owner}/{repo}/contents/{path}'],
+  ['put', '/repos/{owner}/{repo}/contents/{path}'],
+  ['get', '/repos/{owner}/{repo}/pulls'],
+  ['post', '/repos/{owner}/{repo}/pulls'],
 ];
 
 /**
@@ -61,6 +67,13 @@ export const ITEM_SCHEMAS: Readonly<Record<string, { by: string; schemas: Readon
     },
   },
 };
+
+/**
+ * Responses the description gets wrong in a way no body can satisfy: the 409 of PUT contents is a `oneOf` of
+ * basic-error and repository-rule-violation-error, two schemas without required keys, so every error body
+ * matches both and the `oneOf` fails whatever GitHub sends. They are read as `anyOf`.
+ */
+const ONE_OF_AS_ANY_OF: ReadonlyArray<readonly [Method, string, string]> = [['put', '/repos/{owner}/{repo}/contents/{path}', '409']];
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
@@ -123,6 +136,15 @@ export function buildSubset(full: JsonObject): JsonObject {
     if (!item || !op) throw new Error(`@octokit/openapi has no operation ${method.toUpperCase()} ${path}`);
     const target = (paths[path] ??= item.parameters ? { parameters: item.parameters } : {});
     target[method] = op;
+    for (const [m, p, status] of ONE_OF_AS_ANY_OF) {
+      if (m !== method || p !== path) continue;
+      type Responses = Record<string, { content: Record<string, { schema: JsonObject }> }>;
+      const copy = structuredClone(op) as JsonObject;
+      const media = (copy.responses as unknown as Responses)[status]!.content['application/json']!;
+      const { oneOf, ...rest } = media.schema;
+      media.schema = { ...rest, anyOf: oneOf! };
+      target[method] = copy;
+    }
   }
   const components: Record<string, Record<string, Json>> = {};
   const fullComponents = full.components as Record<string, Record<string, Json>>;

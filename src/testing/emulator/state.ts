@@ -1,6 +1,7 @@
 // The repository as data. Nothing here knows about HTTP; handlers translate requests into these calls and
 // decide what GitHub would refuse.
-import type { CommentRecord, EmulatorOptions, IssueEventName, IssueEventRecord, IssueRecord, LabelRecord, Role, UserRecord } from './types.ts';
+import { GitRepo, readTree } from './git.ts';
+import type { CommentRecord, EmulatorOptions, IssueEventName, IssueEventRecord, IssueRecord, LabelRecord, PullRecord, Role, UserRecord } from './types.ts';
 
 export const BOT_LOGIN = 'github-actions[bot]';
 export const BOT_ID = 41898282;
@@ -46,8 +47,13 @@ export class Store {
   readonly collaborators = new Map<string, Role>();
   readonly orgs = new Map<string, Org>();
   readonly teams = new Map<string, { id: number; members: Set<string> }>();
+  /** The repository's files: commits and branches (`git.ts`). */
+  readonly git: GitRepo;
+  readonly pulls: PullRecord[] = [];
+  /** Settings → Actions → General → "Allow GitHub Actions to create and approve pull requests". */
+  readonly actionsCanCreatePullRequests: boolean;
   /** Deterministic id sequences, one per kind, far apart so a number reveals what it is. */
-  private seq = { user: 1000, label: 2_000_000, issue: 3_000_000, comment: 4_000_000, team: 5_000, event: 6_000_000 };
+  private seq = { user: 1000, label: 2_000_000, issue: 3_000_000, comment: 4_000_000, team: 5_000, event: 6_000_000, pull: 7_000_000 };
   readonly createdAt: string;
 
   constructor(opts: EmulatorOptions) {
@@ -84,6 +90,40 @@ export class Store {
     for (const org of this.orgs.values()) for (const l of [...org.public, ...org.private]) this.ensureUser(l);
     for (const t of this.teams.values()) for (const l of t.members) this.ensureUser(l);
     for (const l of opts.labels ?? []) this.createLabel(l.name, l.color ?? DEFAULT_LABEL_COLOR, l.description ?? null);
+    this.git = new GitRepo(typeof opts.files === 'string' ? readTree(opts.files) : (opts.files ?? {}), this.owner, this.createdAt);
+    this.actionsCanCreatePullRequests = opts.actionsCanCreatePullRequests ?? true;
+  }
+
+  /** Issues and pull requests share one number sequence, as on GitHub. */
+  nextNumber(): number {
+    return this.issues.length + this.pulls.length + 1;
+  }
+
+  pull(number: number): PullRecord | undefined {
+    return this.pulls.find((p) => p.number === number);
+  }
+
+  createPull(user: string, p: Pick<PullRecord, 'title' | 'body' | 'head' | 'base' | 'head_sha' | 'base_sha' | 'draft' | 'maintainer_can_modify'>, viaActions: boolean): PullRecord {
+    const id = ++this.seq.pull;
+    const ts = this.timestamp();
+    const rec: PullRecord = {
+      id,
+      node_id: nodeId('PullRequest', id),
+      number: this.nextNumber(),
+      user,
+      ...p,
+      state: 'open',
+      merged: false,
+      merged_at: null,
+      merged_by: null,
+      merge_commit_sha: null,
+      created_at: ts,
+      updated_at: ts,
+      closed_at: null,
+      via_actions: viaActions,
+    };
+    this.pulls.push(rec);
+    return rec;
   }
 
   timestamp(): string {
@@ -193,7 +233,7 @@ export class Store {
     const rec: IssueRecord = {
       id,
       node_id: nodeId('Issue', id),
-      number: this.issues.length + 1,
+      number: this.nextNumber(),
       title,
       body,
       user,

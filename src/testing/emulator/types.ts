@@ -32,6 +32,16 @@ export interface EmulatorOptions {
    * the handler, never inside it, so every request still changes the state atomically.
    */
   latency?: LatencyFn;
+  /**
+   * The default branch's files at the start: path → text, or a directory to read (without `.git` and
+   * `node_modules`). Default: no files, one empty initial commit.
+   */
+  files?: Record<string, string> | string;
+  /**
+   * Settings → Actions → General → "Allow GitHub Actions to create and approve pull requests" (default true).
+   * Off, GITHUB_TOKEN's `POST /pulls` is answered 403 as GitHub does.
+   */
+  actionsCanCreatePullRequests?: boolean;
 }
 
 /** How long to hold a request: `route` is the OpenAPI path template, null when the request matches none. */
@@ -179,6 +189,33 @@ export interface CommentRecord {
   body: string;
   created_at: string;
   updated_at: string;
+  via_actions: boolean;
+}
+
+export interface PullRecord {
+  id: number;
+  node_id: string;
+  /** From the same sequence as issue numbers, as on GitHub. */
+  number: number;
+  title: string;
+  body: string | null;
+  user: string;
+  /** Branch names in this repository. */
+  head: string;
+  base: string;
+  /** Head and base commits when the pull request was opened; while open, the branches' current commits are shown. */
+  head_sha: string;
+  base_sha: string;
+  state: 'open' | 'closed';
+  draft: boolean;
+  maintainer_can_modify: boolean;
+  merged: boolean;
+  merged_at: string | null;
+  merged_by: string | null;
+  merge_commit_sha: string | null;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
   via_actions: boolean;
 }
 
