@@ -110,7 +110,7 @@ describe('GET /repos/{owner}/{repo}/pulls', () => {
     await bot.rest.pulls.create({ ...repo, title: 'A', head: 'a', base: 'main' });
     clock.advance(1000);
     await bot.rest.pulls.create({ ...repo, title: 'B', head: 'b', base: 'main' });
-    const titles = async (q: Parameters<typeof bot.rest.pulls.list>[0]) => (await bot.rest.pulls.list({ ...repo, ...q })).data.map((p) => p.title);
+    const titles = async (q: Omit<NonNullable<Parameters<typeof bot.rest.pulls.list>[0]>, 'owner' | 'repo'>) => (await bot.rest.pulls.list({ ...repo, ...q })).data.map((p) => p.title);
     expect(await titles({})).toEqual(['B', 'A']);
     expect(await titles({ direction: 'asc' })).toEqual(['A', 'B']);
     expect(await titles({ head: 'mentorkit:a' })).toEqual(['A']);
