@@ -6,6 +6,7 @@ import { REQUEST_LABEL } from '../core/labels.ts';
 import { getIssue, isOrgMember, summaries, toIssueState } from '../github/repo.ts';
 import type { RunContext } from './context.ts';
 import { carryOut, readLive } from './plan.ts';
+import { repairClock } from './sweep.ts';
 
 type IssuePayload = Parameters<typeof toIssueState>[0];
 
@@ -35,6 +36,7 @@ export async function handleIntake(ctx: RunContext, action: 'opened' | 'edited' 
     today: ctx.now.toISOString().slice(0, 10),
   });
   await carryOut(ctx, live, [decision]);
+  if (action === 'edited') await repairClock(ctx, live);
 }
 
 async function eligibility(ctx: RunContext, login: string): Promise<Eligibility> {

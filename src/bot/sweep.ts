@@ -1,6 +1,7 @@
-import { readClock } from '../core/clock.ts';
+import { readClock, sameClock } from '../core/clock.ts';
+import { emptyDecision } from '../core/decision.ts';
 import { statusOf } from '../core/labels.ts';
-import { SWEPT, decideSweep, dueStep } from '../core/sweep.ts';
+import { SWEPT, decideSweep, dueStep, trustedClock } from '../core/sweep.ts';
 import { listOpenRequests, summaries, type IssueState } from '../github/repo.ts';
 import type { RunContext } from './context.ts';
 import { carryOut, recordsOf, todayOf, type Live } from './plan.ts';
@@ -50,4 +51,20 @@ function needsLook(ctx: RunContext, issue: IssueState, today: string): boolean {
   const clock = readClock(issue.body);
   if (!clock || clock.status !== status) return true;
   return dueStep(clock, ctx.program, today) !== undefined;
+}
+
+/**
+ * After a person edits a request's body, put back the clock at its end if the edit changed it: the body is
+ * theirs to edit, the clock is the bot's cache of its own records. One read of the thread, on edits only.
+ */
+export async function repairClock(ctx: RunContext, live: Live): Promise<void> {
+  const issue = live.issue;
+  const status = statusOf(issue.labels);
+  if (issue.state !== 'open' || !status || !SWEPT.includes(status)) return;
+  const trusted = trustedClock(status, await recordsOf(ctx, live, issue.number), issue);
+  if (!trusted || sameClock(readClock(issue.body), trusted)) return;
+  const d = emptyDecision(issue.number);
+  d.clock = trusted;
+  d.notes.push(`The clock at the end of the body did not match my records (${status} since ${trusted.since}); restored it.`);
+  await carryOut(ctx, live, [d]);
 }

@@ -192,6 +192,13 @@ export const programSchema = z
         message: `reminder (${l.request_reminder_days}) < last notice (${l.request_last_notice_days}) < expiry (${l.request_expiry_days}) must hold`,
       });
     }
+    if (l.save_notice_days >= l.save_for_later_days) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['limits', 'save_notice_days'],
+        message: `the notice (${l.save_notice_days} days before expiry) must come after the request is saved: make it less than save_for_later_days (${l.save_for_later_days})`,
+      });
+    }
   });
 
 export type Program = z.infer<typeof programSchema>;

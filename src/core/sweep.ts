@@ -81,9 +81,11 @@ export function trustedClock(status: Status, records: readonly BotRecord[], issu
       return { v: 1, status, since, sent: sentOf(since, ['save-notice']) };
     }
     case 'invalid': {
-      // The problems comment is edited in place, so its creation is when the request was first found invalid.
+      // The problems comment is edited in place, so its creation is when the request was first found invalid;
+      // a request that was valid since (a welcome or hand-over came later) became invalid again after that.
       const first = records.filter((r) => r.kind === 'intake' && r.createdAt).map((r) => dateOf(r.createdAt!)).sort()[0];
-      return { v: 1, status, since: first ?? dateOf(issue.createdAt), sent: [] };
+      const since = [first ?? dateOf(issue.createdAt), newest(['welcome', 'handover']) ?? ''].sort().at(-1)!;
+      return { v: 1, status, since, sent: [] };
     }
     case 'active': {
       const card = findCard(records, issue.number);

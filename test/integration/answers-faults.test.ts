@@ -11,7 +11,6 @@ import { MAINTAINER, MENTEE, SPARE, botCount, comment, expectNoDuplicateComments
 useEmulator();
 
 const ISSUE = '/repos/{owner}/{repo}/issues/{issue_number}';
-const ISSUE_LABELS = '/repos/{owner}/{repo}/issues/{issue_number}/labels';
 const COMMENTS = '/repos/{owner}/{repo}/issues/{issue_number}/comments';
 const statuses = (n: number) => labels(n).filter((l) => l.startsWith('status:'));
 
@@ -56,11 +55,11 @@ describe('a write step of /accept fails for good; delivering the event again rep
   // On a young repository: `status:active` and `status:withdrawn` don't exist yet, so GitHub creates them
   // when they are first applied and the bot gives them their colour and description afterwards.
   const steps: [string, string, Route][] = [
-    ['the claim (status:active)', 'PUT', ISSUE_LABELS],
+    ['the claim (status:active, with the partnership’s clock)', 'PATCH', (r1) => new RegExp(`/issues/${r1}$`)],
     ['colouring the new status:active label', 'PATCH', () => labelRoute('status:active')],
     ['the acceptance comment', 'POST', (r1) => new RegExp(`/issues/${r1}/comments$`)],
     ['the comment on the mentee’s other request', 'POST', (_, r2) => new RegExp(`/issues/${r2}/comments$`)],
-    ['withdrawing and closing the other request', 'PATCH', ISSUE],
+    ['withdrawing and closing the other request', 'PATCH', (_, r2) => new RegExp(`/issues/${r2}$`)],
     ['colouring the new status:withdrawn label', 'PATCH', () => labelRoute('status:withdrawn')],
   ];
   test.each(steps)('%s', async (_, method, route) => {
@@ -105,7 +104,8 @@ describe('a write step of /accept fails for good; delivering the event again rep
 describe('a write step of /decline fails for good; delivering the event again repairs it', () => {
   const handover: [string, string, string | RegExp][] = [
     ['the hand-over comment', 'POST', COMMENTS],
-    ['switching the mentor label', 'PUT', ISSUE_LABELS],
+    // Filed and handed over on the same day, the clock is unchanged (pending since today): the labels alone are PUT.
+    ['switching the mentor label', 'PUT', '/repos/{owner}/{repo}/issues/{issue_number}/labels'],
     ['colouring the new mentor’s label', 'PATCH', labelRoute(`mentor:${SINGLE}`)],
   ];
   test.each(handover)('hand-over: %s', async (_, method, route) => {

@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gh, useEmulator, restartEmulator, run, deliver, file, labels, botComments, mutations, issue, ROOT } from './harness.ts';
+import { readClock } from '../../src/core/clock.ts';
 
 /** Idempotency, bots, faults, cost, dry run and the eligibility gate. */
 useEmulator();
@@ -48,7 +49,8 @@ describe('intake robustness', () => {
   test('a 500 between comment and label leaves a state the next run completes, with no duplicate comment', async () => {
     const { event, number } = await file('xena');
     // As many 500s as the request and its two retries: this run fails after posting its comment.
-    gh.fault({ method: 'PUT', route: '/repos/{owner}/{repo}/issues/{issue_number}/labels', status: 500, times: 3 });
+    // Labels and the request's clock go in one PATCH of the issue (docs/time.md).
+    gh.fault({ method: 'PATCH', route: '/repos/{owner}/{repo}/issues/{issue_number}', status: 500, times: 3 });
     const failed = await run(event);
     expect(failed.code).toBe(1);
     expect(failed.stdout).toContain('::error::GitHub answered 500');
@@ -58,6 +60,7 @@ describe('intake robustness', () => {
     gh.clearFaults();
     await deliver(event);
     expect(labels(number)).toEqual(['mentor:amara-okafor', 'request', 'status:pending']);
+    expect(readClock(issue(number).body)).toMatchObject({ status: 'pending', sent: [] });
     expect(botComments(number)).toHaveLength(1);
   }, 60_000);
 

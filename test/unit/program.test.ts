@@ -55,6 +55,24 @@ describe('program.yml', () => {
     expect(r.diagnostics.map((d) => `${d.line}: ${d.field}`)).toEqual(['5: limits.request_last_notice_days']);
   });
 
+  test('the saved-request notice comes before its expiry', () => {
+    const r = validateProgram(
+      'program.yml',
+      'name: P\nrepository: o/r\nmaintainers: [m]\nlimits:\n  save_for_later_days: 7\n  save_notice_days: 7\ntaxonomy:\n  topics: [{ id: a, label: A }]\n',
+    );
+    expect(r.diagnostics.map((d) => `${d.line}: ${d.field}`)).toEqual(['6: limits.save_notice_days']);
+  });
+
+  test('feedback_url must be https, the old key end_notice_days points to notice_days', () => {
+    const r = validateProgram(
+      'program.yml',
+      'name: P\nrepository: o/r\nmaintainers: [m]\nfeedback_url: http://forms.example.org/f\nlimits:\n  end_notice_days: 30\ntaxonomy:\n  topics: [{ id: a, label: A }]\n',
+    );
+    const out = r.diagnostics.map((d) => `${d.line}: ${d.field}: ${d.message}`);
+    expect(out).toContainEqual(expect.stringMatching(/^4: feedback_url: must be an https URL/));
+    expect(out).toContainEqual(expect.stringMatching(/^6: limits.end_notice_days: unknown field; did you mean "notice_days"\?/));
+  });
+
   test('the base path must start and end with a slash', () => {
     const r = validateProgram('program.yml', 'name: P\nrepository: o/r\nmaintainers: [m]\nsite:\n  base: mentoring\ntaxonomy:\n  topics: [{ id: a, label: A }]\n');
     expect(r.diagnostics.map((d) => `${d.line}: ${d.field}: ${d.message}`)).toEqual([
