@@ -1,6 +1,7 @@
 import type { RunContext } from './context.ts';
 import { handleIntake } from './intake.ts';
 import { handleComment, handleLabeled } from './answers.ts';
+import { dispatchFreshness } from './freshness.ts';
 import { handleSweep } from './sweep.ts';
 
 /** The label of a mentor's freshness check-in issue (docs/freshness.md). */
@@ -20,6 +21,7 @@ export async function dispatch(ctx: RunContext, eventName: string, raw: Record<s
     ctx.log(`Ignoring ${eventName}.${payload.action ?? ''} from ${payload.sender?.login}: events from bots (this one included) are not acted on.`);
     return;
   }
+  if (ctx.task === 'freshness') return dispatchFreshness(ctx, eventName, payload);
   if (eventName === 'schedule' || eventName === 'workflow_dispatch') return handleSweep(ctx);
   const issue = payload.issue as { labels?: ({ name?: string } | string)[] } | undefined;
   if (issue?.labels?.some((l) => (typeof l === 'string' ? l : l.name) === FRESHNESS_LABEL)) {

@@ -1,0 +1,145 @@
+import type { GitHub } from './client.ts';
+import { commentBody, listBotComments, type Repo } from './repo.ts';
+import { readMarker, type Decision } from '../core/decision.ts';
+import { CHECKIN_MARKER, FRESHNESS_LABEL, FRESHNESS_LABEL_SPEC, editProfile, type ChangeResult, type Checkin, type NewCheckin, type ProfileChange } from '../core/freshness.ts';
+import { labelSpec } from '../core/labels.ts';
+
+/**
+ * Freshness on GitHub: the check-in issues, and the pull requests that change a profile (branch, one commit
+ * through the contents API, pull request). REST only; every step can be repeated and finds what an earlier,
+ * interrupted run left, so a re-run never opens a second pull request.
+ */
+
+const status = (e: unknown) => (e as { status?: number }).status;
+const messageOf = (e: unknown) => String((e as { response?: { data?: { message?: string; errors?: Array<{ message?: string }> } } }).response?.data?.errors?.[0]?.message ?? (e as Error).message ?? '');
+
+type RawCheckin = { number: number; user: { login: string } | null; state: string; body?: string | null; created_at: string; pull_request?: unknown };
+
+function toCheckin(i: RawCheckin, botLogin: string): Checkin | undefined {
+  // Only the bot's own issues with its marker count: a copy someone made by hand, labels and all, does not.
+  if (i.pull_request || i.user?.login !== botLogin) return undefined;
+  const m = readMarker(i.body);
+  if (m?.kind !== CHECKIN_MARKER) return undefined;
+  return { number: i.number, mentor: m.key.toLowerCase(), state: i.state === 'closed' ? 'closed' : 'open', opened: i.created_at.slice(0, 10) };
+}
+
+/** Every check-in the bot opened, open and closed: closed ones date the last check-in of each mentor. */
+export async function listCheckins(gh: GitHub, r: Repo, botLogin: string): Promise<Checkin[]> {
+  const issues = await gh.paginate(gh.rest.issues.listForRepo, { ...r, state: 'all', labels: FRESHNESS_LABEL, per_page: 100 });
+  return issues.flatMap((i) => toCheckin(i as RawCheckin, botLogin) ?? []);
+}
+
+/** The issue as a check-in, read live; undefined when it is not one the bot opened. */
+export async function getCheckin(gh: GitHub, r: Repo, number: number, botLogin: string): Promise<Checkin | undefined> {
+  const { data } = await gh.rest.issues.get({ ...r, issue_number: number });
+  return toCheckin(data as RawCheckin, botLogin);
+}
+
+export async function openCheckin(gh: GitHub, r: Repo, c: NewCheckin): Promise<number> {
+  const { data } = await gh.rest.issues.create({ ...r, title: c.title, body: c.body, labels: c.labels });
+  // GitHub creates missing labels grey and without a description; give them theirs, once in the repository's life.
+  for (const l of data.labels) {
+    if (typeof l === 'string' || !l.name || l.color?.toLowerCase() !== 'ededed' || l.description) continue;
+    const spec = l.name === FRESHNESS_LABEL ? FRESHNESS_LABEL_SPEC : labelSpec(l.name);
+    await gh.rest.issues.updateLabel({ ...r, name: l.name, color: spec.color, description: spec.description });
+  }
+  return data.number;
+}
+
+/**
+ * Comments (found again by marker, so none is posted twice), then the close. Check-ins carry no status labels,
+ * so their labels are left as they are.
+ */
+export async function applyCheckinDecision(gh: GitHub, r: Repo, d: Decision, botLogin: string): Promise<{ commentsCreated: number; closed: boolean }> {
+  const existing = d.comments.length ? await listBotComments(gh, r, d.issue, botLogin) : [];
+  let commentsCreated = 0;
+  for (const c of d.comments) {
+    if (existing.some((e) => e.kind === c.kind && e.key === c.key)) continue;
+    await gh.rest.issues.createComment({ ...r, issue_number: d.issue, body: commentBody(c) });
+    commentsCreated++;
+  }
+  if (d.close) await gh.rest.issues.update({ ...r, issue_number: d.issue, state: 'closed', state_reason: d.close.reason });
+  return { commentsCreated, closed: Boolean(d.close) };
+}
+
+/** A pull request from `branch`, open or closed: one branch is one answer, whatever became of its pull request. */
+export async function findPull(gh: GitHub, r: Repo, branch: string): Promise<{ number: number; url: string } | undefined> {
+  // `head` must be owner:branch; GitHub ignores a bare branch name and would list every pull request.
+  const { data } = await gh.rest.pulls.list({ ...r, head: `${r.owner}:${branch}`, state: 'all', per_page: 1 });
+  const p = data[0];
+  return p ? { number: p.number, url: p.html_url } : undefined;
+}
+
+async function readFile(gh: GitHub, r: Repo, path: string, ref: string): Promise<{ text: string; sha: string } | undefined> {
+  try {
+    const { data } = await gh.rest.repos.getContent({ ...r, path, ref });
+    if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return undefined;
+    return { text: Buffer.from(data.content, 'base64').toString('utf8'), sha: data.sha };
+  } catch (e) {
+    if (status(e) === 404) return undefined;
+    throw e;
+  }
+}
+
+/** Creates `branch` at `sha`; false when it exists already (an earlier run made it). */
+async function createBranch(gh: GitHub, r: Repo, branch: string, sha: string): Promise<boolean> {
+  try {
+    await gh.rest.git.createRef({ ...r, ref: `refs/heads/${branch}`, sha });
+    return true;
+  } catch (e) {
+    if (status(e) === 422 && /already exists/i.test(messageOf(e))) return false;
+    throw e;
+  }
+}
+
+/**
+ * Opens the pull request for a change, or finds the one an earlier run opened. Nothing is written when the
+ * default branch already says what the change would set.
+ */
+export async function proposeChange(gh: GitHub, r: Repo, c: ProfileChange): Promise<ChangeResult> {
+  const earlier = await findPull(gh, r, c.branch);
+  if (earlier) return { kind: 'pull', ...earlier, existed: true };
+
+  const { data: repo } = await gh.rest.repos.get({ ...r });
+  const base = repo.default_branch;
+  const { data: ref } = await gh.rest.git.getRef({ ...r, ref: `heads/${base}` });
+  // Read at the commit the branch will start from, so the file and the branch agree.
+  const onBase = await readFile(gh, r, c.path, ref.object.sha);
+  if (!onBase) throw new Error(`${c.path} is not on ${base}, so @${c.mentor}'s profile cannot be changed.`);
+  const planned = editProfile(onBase.text, c.field, c.value);
+  if (!planned.ok) throw new Error(`cannot set ${c.field} in ${c.path}: ${planned.reason}.`);
+  if (!planned.changed) return { kind: 'unchanged' };
+
+  const fresh = await createBranch(gh, r, c.branch, ref.object.sha);
+  const current = fresh ? onBase : await readFile(gh, r, c.path, c.branch);
+  if (!current) throw new Error(`${c.path} is missing on branch ${c.branch}; delete the branch and run the workflow again.`);
+  const edit = fresh ? planned : editProfile(current.text, c.field, c.value);
+  if (!edit.ok) throw new Error(`cannot set ${c.field} in ${c.path} on ${c.branch}: ${edit.reason}.`);
+  if (edit.changed) {
+    await gh.rest.repos.createOrUpdateFileContents({
+      ...r,
+      path: c.path,
+      branch: c.branch,
+      message: c.title,
+      content: Buffer.from(edit.text, 'utf8').toString('base64'),
+      sha: current.sha,
+    });
+  }
+  try {
+    const { data } = await gh.rest.pulls.create({ ...r, title: c.title, body: c.body, head: c.branch, base });
+    return { kind: 'pull', number: data.number, url: data.html_url, existed: false };
+  } catch (e) {
+    if (status(e) === 403 && /not permitted to create/i.test(messageOf(e))) {
+      // The setting is off by default in new repositories; say where it is rather than only that it failed.
+      (e as Error).message =
+        'GitHub Actions is not permitted to create pull requests in this repository. Turn on Settings → Actions → General → "Allow GitHub Actions to create and approve pull requests"; the branch prepared for the change is reused';
+      throw e;
+    }
+    // Another run opened it a moment ago.
+    if (status(e) === 422 && /already exists/i.test(messageOf(e))) {
+      const found = await findPull(gh, r, c.branch);
+      if (found) return { kind: 'pull', ...found, existed: true };
+    }
+    throw e;
+  }
+}
