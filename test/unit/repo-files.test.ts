@@ -82,6 +82,10 @@ describe('workflows', () => {
     expect(bot.on.schedule).toHaveLength(1);
     expect(bot.on.workflow_dispatch.inputs['dry-run'].type).toBe('boolean');
   });
+  test('the daily sweep is never skipped as a bot run (its actor is whoever last edited the cron)', () => {
+    const cond = String(bot.jobs.bot.if).replace(/\s+/g, ' ');
+    expect(cond).toMatch(/^\$\{\{ github\.event_name == 'schedule' \|\| github\.event_name == 'workflow_dispatch' \|\| \(!endsWith\(github\.actor, '\[bot\]'\)/);
+  });
   test('least privilege and a queue that drops nothing', () => {
     expect(bot.permissions).toEqual({ issues: 'write', contents: 'read' });
     expect(bot.concurrency).toEqual({ group: 'mentor-bot', 'cancel-in-progress': false, queue: 'max' });
