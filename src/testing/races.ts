@@ -1,4 +1,5 @@
 import { startEmulator, type StateSnapshot } from './emulator/index.ts';
+import { readClock } from '../core/clock.ts';
 import type { EmulatorEvent } from './emulator/types.ts';
 import { runAction } from './run-action.ts';
 import { requestBody } from './request-body.ts';
@@ -59,6 +60,11 @@ export function brokenInvariants(state: StateSnapshot, program: Program, mentors
     const names = issue.labels.map((l) => l.name);
     const statuses = names.filter((n) => n.startsWith('status:'));
     if (statuses.length > 1) broken.push(`#${issue.number} has ${statuses.length} status labels: ${statuses.join(', ')}`);
+    // The clock at the end of the body is written with the labels, so it always belongs to the status shown.
+    const clock = readClock(issue.body);
+    if (issue.state === 'open' && (!round || round.includes(issue.number)) && statuses.length === 1 && clock && statusLabel(clock.status) !== statuses[0]) {
+      broken.push(`#${issue.number} is ${statuses[0]} but the clock in its body says ${clock.status}`);
+    }
     const announced = issue.comments.some((c) => c.user.login === BOT && readMarker(c.body)?.kind === 'accepted');
     // Earlier rounds' partnerships were ended by closing them; only this round's announcements are checked.
     if (announced && (!round || round.includes(issue.number)) && !(issue.state === 'open' && statuses.includes('status:active'))) {
