@@ -4,7 +4,7 @@ import { parseCommands } from '../core/command-parser.ts';
 import type { Decision } from '../core/decision.ts';
 import { FRESHNESS_LABEL, afterChange, decideCheckinComment, decideSweep, type ProfileChange } from '../core/freshness.ts';
 import { MENTORS_DIR } from '../files/content.ts';
-import { applyCheckinDecision, findPull, getCheckin, listCheckins, openCheckin, proposeChange } from '../github/pulls.ts';
+import { applyCheckinDecision, branchExists, getCheckin, listCheckins, openCheckin, proposeChange } from '../github/pulls.ts';
 import type { RunContext } from './context.ts';
 
 /**
@@ -46,11 +46,13 @@ export async function handleFreshnessSweep(ctx: RunContext): Promise<void> {
   const plan = decideSweep({ program: ctx.program, mentors: ctx.mentors, profileFiles: profileFiles(ctx.workspace), checkins, today });
   for (const note of plan.notes) ctx.log(note);
   for (const d of plan.decisions) await apply(ctx, d);
-  for (const t of plan.timeouts) {
-    // A /confirm whose pull request was opened but not yet announced is an answer, not silence.
-    const confirmed = ctx.dryRun ? undefined : await findPull(ctx.gh, ctx.repo, t.confirmed.branch);
-    if (confirmed) await apply(ctx, afterChange(t.confirmed, { kind: 'pull', ...confirmed, existed: true }));
-    else await carryOutChange(ctx, t.pause);
+  for (const p of plan.pending) {
+    // An answer whose run was cut short left its branch: finish it (a /confirm is an answer, not silence).
+    const started = ctx.dryRun ? undefined : await firstStarted(ctx, [p.answers.confirm, p.answers.pause]);
+    if (started) {
+      ctx.log(`#${p.checkin}: ${started.branch} exists, so an answer was under way; finishing it.`);
+      await carryOutChange(ctx, started);
+    } else if (p.silence) await carryOutChange(ctx, p.silence);
   }
   for (const c of plan.open) {
     if (ctx.dryRun) {
@@ -61,7 +63,7 @@ export async function handleFreshnessSweep(ctx: RunContext): Promise<void> {
     const number = await openCheckin(ctx.gh, ctx.repo, c);
     ctx.log(`#${number}: ${c.notes.join(' ')}`);
   }
-  if (!plan.open.length && !plan.timeouts.length && !plan.decisions.length) ctx.log(`Freshness sweep on ${today}: every profile is current or waiting for its answer.`);
+  if (!plan.open.length && !plan.pending.some((p) => p.silence) && !plan.decisions.length) ctx.log(`Freshness sweep on ${today}: every profile is current or waiting for its answer.`);
 }
 
 export async function handleFreshnessComment(ctx: RunContext, payloadIssue: IssuePayload, comment: CommentPayload): Promise<void> {
@@ -87,6 +89,11 @@ export async function handleFreshnessComment(ctx: RunContext, payloadIssue: Issu
   for (const note of plan.notes) ctx.log(note);
   for (const d of plan.decisions) await apply(ctx, d);
   if (plan.change) await carryOutChange(ctx, plan.change);
+}
+
+async function firstStarted(ctx: RunContext, changes: ProfileChange[]): Promise<ProfileChange | undefined> {
+  for (const c of changes) if (await branchExists(ctx.gh, ctx.repo, c.branch)) return c;
+  return undefined;
 }
 
 async function carryOutChange(ctx: RunContext, c: ProfileChange): Promise<void> {

@@ -97,11 +97,11 @@ export interface SweepInput {
 export interface SweepPlan {
   open: NewCheckin[];
   /**
-   * Check-ins left unanswered too long: a pause pull request each, then `afterChange`. If a `/confirm` pull
-   * request for the same check-in exists already (an answer whose announcement failed), `confirmed` is what
-   * to announce instead.
+   * Open check-ins still waiting for their answer. An answer whose run was cut short (its branch exists, its
+   * pull request or announcement may not) is finished from `answers`, the one whose branch exists; otherwise,
+   * once the answer period is over, `silence` is carried out: the pause pull request, then `afterChange`.
    */
-  timeouts: Array<{ pause: ProfileChange; confirmed: ProfileChange }>;
+  pending: Array<{ checkin: number; answers: { confirm: ProfileChange; pause: ProfileChange }; silence?: ProfileChange }>;
   /** Check-ins that end without a pull request (profile gone, paused or confirmed meanwhile). */
   decisions: Decision[];
   notes: string[];
@@ -130,7 +130,7 @@ export function nextDue(program: Program, profile: Profile, checkins: readonly C
 
 export function decideSweep(input: SweepInput): SweepPlan {
   const { program, mentors, checkins, today } = input;
-  const plan: SweepPlan = { open: [], timeouts: [], decisions: [], notes: [] };
+  const plan: SweepPlan = { open: [], pending: [], decisions: [], notes: [] };
   const files = new Set(input.profileFiles.map((f) => f.toLowerCase()));
   const openByMentor = new Map<string, Checkin>();
   for (const c of [...checkins].sort((a, b) => a.number - b.number)) {
@@ -157,8 +157,13 @@ export function decideSweep(input: SweepInput): SweepPlan {
       continue;
     }
     const deadline = plusDays(c.opened, program.limits.freshness_answer_days);
-    if (today >= deadline) plan.timeouts.push({ pause: change(program, 'pause', profile, c, undefined, today), confirmed: change(program, 'confirm', profile, c, profile.github, today) });
-    else plan.notes.push(`#${c.number}: waiting for @${profile.github} until ${deadline}.`);
+    const timedOut = today >= deadline;
+    plan.pending.push({
+      checkin: c.number,
+      answers: { confirm: change(program, 'confirm', profile, c, profile.github, today), pause: change(program, 'pause', profile, c, timedOut ? undefined : profile.github, today) },
+      ...(timedOut ? { silence: change(program, 'pause', profile, c, undefined, today) } : {}),
+    });
+    if (!timedOut) plan.notes.push(`#${c.number}: waiting for @${profile.github} until ${deadline}.`);
   }
 
   for (const [key, profile] of [...mentors.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {

@@ -70,6 +70,16 @@ export async function findPull(gh: GitHub, r: Repo, branch: string): Promise<{ n
   return p ? { number: p.number, url: p.html_url } : undefined;
 }
 
+export async function branchExists(gh: GitHub, r: Repo, branch: string): Promise<boolean> {
+  try {
+    await gh.rest.git.getRef({ ...r, ref: `heads/${branch}` });
+    return true;
+  } catch (e) {
+    if (status(e) === 404) return false;
+    throw e;
+  }
+}
+
 async function readFile(gh: GitHub, r: Repo, path: string, ref: string): Promise<{ text: string; sha: string } | undefined> {
   try {
     const { data } = await gh.rest.repos.getContent({ ...r, path, ref });
@@ -113,15 +123,14 @@ export async function proposeChange(gh: GitHub, r: Repo, c: ProfileChange): Prom
   const fresh = await createBranch(gh, r, c.branch, ref.object.sha);
   const current = fresh ? onBase : await readFile(gh, r, c.path, c.branch);
   if (!current) throw new Error(`${c.path} is missing on branch ${c.branch}; delete the branch and run the workflow again.`);
-  const edit = fresh ? planned : editProfile(current.text, c.field, c.value);
-  if (!edit.ok) throw new Error(`cannot set ${c.field} in ${c.path} on ${c.branch}: ${edit.reason}.`);
-  if (edit.changed) {
+  // A branch an earlier run made and already committed to is kept as it is: its change is the answer given then.
+  if (current.text === onBase.text) {
     await gh.rest.repos.createOrUpdateFileContents({
       ...r,
       path: c.path,
       branch: c.branch,
       message: c.title,
-      content: Buffer.from(edit.text, 'utf8').toString('base64'),
+      content: Buffer.from(planned.text, 'utf8').toString('base64'),
       sha: current.sha,
     });
   }

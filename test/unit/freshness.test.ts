@@ -55,9 +55,11 @@ describe('days in UTC', () => {
 
   test('the answer period: a check-in opened 2028-02-28 times out on 2028-03-13 (14 days)', () => {
     const input = { checkins: [checkin()] };
-    expect(sweep({ ...input, today: '2028-03-12' }).timeouts).toEqual([]);
+    const waiting = sweep({ ...input, today: '2028-03-12' }).pending;
+    expect(waiting).toHaveLength(1);
+    expect(waiting[0]!.silence).toBeUndefined();
     expect(sweep({ ...input, today: '2028-03-12' }).notes).toEqual(['#7: waiting for @ada-example until 2028-03-13.']);
-    expect(sweep({ ...input, today: '2028-03-13' }).timeouts).toHaveLength(1);
+    expect(sweep({ ...input, today: '2028-03-13' }).pending[0]!.silence).toBeDefined();
   });
 });
 
@@ -74,7 +76,7 @@ describe('the sweep', () => {
     expect(c.body).toContain('`/confirm`');
     expect(c.body).toContain('`/pause`');
     expect(c.body).toContain('Without an answer by 2028-03-15');
-    expect(plan.timeouts).toEqual([]);
+    expect(plan.pending).toEqual([]);
     expect(plan.decisions).toEqual([]);
   });
 
@@ -90,9 +92,9 @@ describe('the sweep', () => {
     expect(sweep({ today: '2028-08-26', checkins }).open.map((c) => c.mentor)).toEqual([ADA]);
   });
 
-  test('silence: a pause change on the check-in’s own branch, with the /confirm branch to look for first', () => {
-    const [t] = sweep({ today: '2028-03-20', checkins: [checkin()] }).timeouts;
-    expect(t!.pause).toMatchObject({
+  test('silence: a pause change on the check-in’s own branch, with the answers’ branches to look for first', () => {
+    const [t] = sweep({ today: '2028-03-20', checkins: [checkin()] }).pending;
+    expect(t!.silence).toMatchObject({
       action: 'pause',
       mentor: ADA,
       checkin: 7,
@@ -101,16 +103,18 @@ describe('the sweep', () => {
       field: 'availability.status',
       value: 'paused',
     });
-    expect(t!.pause.by).toBeUndefined();
-    expect(t!.pause.body).toContain('did not answer the check-in opened on 2028-02-28 within 14 days');
-    expect(t!.confirmed.branch).toBe(branchFor('confirm', ADA, '2028-02-28'));
+    expect(t!.silence!.by).toBeUndefined();
+    expect(t!.silence!.body).toContain('did not answer the check-in opened on 2028-02-28 within 14 days');
+    // An answer cut short is finished instead: the same branches a /confirm or /pause on this check-in uses.
+    expect(t!.answers.confirm).toMatchObject({ branch: branchFor('confirm', ADA, '2028-02-28'), by: ADA, value: '2028-03-20' });
+    expect(t!.answers.pause.branch).toBe(t!.silence!.branch);
   });
 
   test('an open check-in ends without a pull request when the profile was confirmed, paused or removed meanwhile', () => {
     const confirmed = sweep({ today: '2028-03-20', checkins: [checkin()], mentors: mentorsOf(profile({ last_confirmed: '2028-03-02' })) });
     expect(confirmed.decisions).toMatchObject([{ issue: 7, close: { reason: 'completed' } }]);
     expect(confirmed.decisions[0]!.comments[0]!.body).toContain('confirmed on 2028-03-02');
-    expect(confirmed.timeouts).toEqual([]);
+    expect(confirmed.pending).toEqual([]);
 
     const paused = sweep({ today: '2028-03-20', checkins: [checkin()], mentors: mentorsOf(profile({ last_confirmed: '2027-09-01', availability: { status: 'paused', capacity: 1 } })) });
     expect(paused.decisions).toMatchObject([{ issue: 7, close: { reason: 'completed' } }]);
@@ -121,7 +125,7 @@ describe('the sweep', () => {
     // A file that fails validation is still a profile: it is not closed, and not paused by a pull request either.
     const broken = decideSweep({ program, mentors: new Map(), profileFiles: [ADA], checkins: [checkin()], today: '2028-03-20' });
     expect(broken.decisions).toEqual([]);
-    expect(broken.timeouts).toEqual([]);
+    expect(broken.pending).toEqual([]);
     expect(broken.open).toEqual([]);
   });
 
@@ -215,8 +219,8 @@ describe('after the pull request', () => {
   });
 
   test('silence: closed as not planned; nothing to change: closed without a link', () => {
-    const [t] = sweep({ today: '2028-03-20', checkins: [checkin()] }).timeouts;
-    const d = afterChange(t!.pause, pull);
+    const [t] = sweep({ today: '2028-03-20', checkins: [checkin()] }).pending;
+    const d = afterChange(t!.silence!, pull);
     expect(d.close).toEqual({ reason: 'not_planned' });
     expect(d.comments[0]!.body).toContain('I haven’t heard from you since this check-in opened on 2028-02-28, so I opened [#12]');
     const same = afterChange(confirm, { kind: 'unchanged' });
