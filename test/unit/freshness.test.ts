@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
 import { parseCommands } from '../../src/core/command-parser.ts';
 import { readMarker } from '../../src/core/decision.ts';
 import {
@@ -278,5 +281,28 @@ describe('editProfile changes one value and no other byte', () => {
     expect(editProfile('no front matter', 'last_confirmed', '2028-01-01')).toEqual({ ok: false, reason: 'the file has no front matter (it must start with a line "---")' });
     expect(editProfile('---\nname: x\n---\n', 'last_confirmed', '2028-01-01')).toEqual({ ok: false, reason: 'the front matter has no `last_confirmed` value to change' });
     expect(editProfile('---\nname: x\n', 'last_confirmed', '2028-01-01')).toEqual({ ok: false, reason: 'the front matter has no closing "---" line' });
+  });
+});
+
+describe('the freshness workflow and the action input', () => {
+  const ROOT = resolve(import.meta.dirname, '../..');
+  const wf = parse(readFileSync(resolve(ROOT, '.github/workflows/freshness.yml'), 'utf8')) as Record<string, any>;
+
+  test('daily, by hand with a dry run, and on comments; exactly the three write permissions; its own queue', () => {
+    expect(wf.on.schedule).toHaveLength(1);
+    expect(wf.on.workflow_dispatch.inputs['dry-run']).toMatchObject({ type: 'boolean', default: false });
+    expect(wf.on.issue_comment.types).toEqual(['created']);
+    expect(wf.permissions).toEqual({ contents: 'write', 'pull-requests': 'write', issues: 'write' });
+    expect(wf.concurrency).toMatchObject({ group: 'mentor-freshness', 'cancel-in-progress': false });
+  });
+
+  test('comments count only on freshness issues and only with a slash; the action runs the freshness task', () => {
+    const job = wf.jobs.freshness;
+    expect(job.if).toContain("contains(github.event.issue.labels.*.name, 'freshness')");
+    expect(job.if).toContain("contains(github.event.comment.body, '/')");
+    expect(job.steps[0].with['sparse-checkout'].trim().split('\n')).toEqual(['program.yml', 'content', '.github/actions/mentor-bot']);
+    expect(job.steps[1]).toMatchObject({ uses: './.github/actions/mentor-bot', with: { task: 'freshness' } });
+    const action = parse(readFileSync(resolve(ROOT, '.github/actions/mentor-bot/action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
+    expect(action.inputs.task!.default).toBe('requests');
   });
 });
