@@ -233,7 +233,7 @@ function change(program: Program, action: ProfileChange['action'], p: Profile, c
         : `@${p.github} did not answer the check-in opened on ${c.opened} within ${program.limits.freshness_answer_days} days${ci}, so the profile is paused until they are back.`;
   const effect =
     action === 'confirm'
-      ? `Once merged, the directory counts @${p.github}'s profile as current for another ${program.limits.freshness_days} days.`
+      ? `Once merged, @${p.github} is next asked in ${program.limits.freshness_days} days.`
       : `Once merged, the directory shows @${p.github} as paused and no new requests reach them; partnerships they already have carry on. To open the profile again, set \`availability.status: open\` and \`last_confirmed\` to that day.`;
   const body = [
     why,
@@ -254,7 +254,7 @@ function change(program: Program, action: ProfileChange['action'], p: Profile, c
     value,
     title: action === 'confirm' ? `Confirm @${p.github}'s mentor profile (last_confirmed: ${today})` : `Pause @${p.github}'s mentor profile`,
     body,
-    notes: [action === 'confirm' ? `${by ? `@${by}` : 'Someone'} confirmed @${p.github}'s profile: pull request setting last_confirmed to ${today}.` : `${by ? `@${by} asked to pause` : 'No answer in time: pausing'} @${p.github}'s profile with a pull request.`],
+    notes: [action === 'confirm' ? `@${by ?? p.github} confirmed @${p.github}'s profile: pull request setting last_confirmed to ${today}.` : `${by ? `@${by} asked to pause` : 'No answer in time: pausing'} @${p.github}'s profile with a pull request.`],
   };
 }
 
@@ -332,8 +332,8 @@ export function decideCheckinComment(input: CommentInput): CommentPlan {
   }
   if (unknown.length) {
     const d = emptyDecision(checkin.number);
-    const who = `Commands here are for @${mentor} and the program maintainers.`;
-    d.comments.push({ kind: 'help', key: `${checkin.number}.c${commentId}`, mode: 'once', body: helpComment(actor, unknown, allowed ? [...COMMAND_HELP] : [], who) });
+    const whoMay = `Commands here are for @${mentor} and the program maintainers.`;
+    d.comments.push({ kind: 'help', key: `${checkin.number}.c${commentId}`, mode: 'once', body: helpComment(actor, unknown, allowed ? [...COMMAND_HELP] : [], whoMay) });
     d.notes.push(`Unknown command${unknown.length === 1 ? '' : 's'} ${unknown.map((n) => `/${n}`).join(', ')} from @${actor}: replied with help.`);
     plan.decisions.push(d);
   }
