@@ -7,6 +7,7 @@ import { helpComment, refusedComment } from './messages.ts';
 import type { Profile } from './profile.ts';
 import type { Program } from './program.ts';
 import { isMaintainer } from './roles.ts';
+import { daysBetween, isoDate, plusDays } from './clock.ts';
 
 /**
  * Mentor freshness: a profile whose `last_confirmed` is older than `limits.freshness_days` gets one check-in
@@ -21,20 +22,7 @@ export const FRESHNESS_LABEL = 'freshness';
 export const CHECKIN_MARKER = 'checkin';
 export const FRESHNESS_LABEL_SPEC: LabelSpec = { name: FRESHNESS_LABEL, color: 'c2e0c6', description: 'Asks a mentor to confirm or pause their profile' };
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD' });
 const login = z.string().min(1);
-
-// ── Days ────────────────────────────────────────────────────────────────────────────────────────────────
-// Calendar days in UTC, counted with Date.UTC so neither the machine's time zone nor daylight saving moves a
-// deadline: the bot's `today` is the UTC date of its clock.
-
-const DAY = 86_400_000;
-const utc = (date: string) => {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d);
-};
-export const plusDays = (date: string, n: number) => new Date(utc(date) + n * DAY).toISOString().slice(0, 10);
-export const daysBetween = (from: string, to: string) => Math.round((utc(to) - utc(from)) / DAY);
 
 /** The day a profile confirmed on `confirmed` is due for a check-in: the day it is `freshness_days` old. */
 export const dueOn = (program: Program, confirmed: string) => plusDays(confirmed, program.limits.freshness_days);

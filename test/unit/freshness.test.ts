@@ -7,15 +7,14 @@ import { readMarker } from '../../src/core/decision.ts';
 import {
   afterChange,
   branchFor,
-  daysBetween,
   decideCheckinComment,
   decideSweep,
   dueOn,
   editProfile,
-  plusDays,
   type Checkin,
   type SweepInput,
 } from '../../src/core/freshness.ts';
+import { daysBetween, plusDays } from '../../src/core/clock.ts';
 import { makeProfileSchema, type Profile } from '../../src/core/profile.ts';
 import { programSchema, type Program } from '../../src/core/program.ts';
 import { profileFile, repoProgram, validProfile } from '../support/profiles.ts';
