@@ -1,7 +1,7 @@
 import { readClock, sameClock } from '../core/clock.ts';
 import { emptyDecision } from '../core/decision.ts';
 import { statusOf } from '../core/labels.ts';
-import { SWEPT, decideSweep, dueStep, trustedClock } from '../core/sweep.ts';
+import { SWEPT, believable, decideSweep, dueStep, trustedClock } from '../core/sweep.ts';
 import { listOpenRequests, summaries, type IssueState } from '../github/repo.ts';
 import type { RunContext } from './context.ts';
 import { carryOut, recordsOf, todayOf, type Live } from './plan.ts';
@@ -44,12 +44,12 @@ export async function handleSweep(ctx: RunContext): Promise<void> {
   if (failed) throw failed;
 }
 
-/** Whether a request needs its thread read: something is due, or its clock is missing or not its status's. */
+/** Whether a request needs its thread read: something is due, or its clock is missing, not its status's or changed by hand. */
 function needsLook(ctx: RunContext, issue: IssueState, today: string): boolean {
   const status = statusOf(issue.labels);
   if (!status || !SWEPT.includes(status)) return false;
   const clock = readClock(issue.body);
-  if (!clock || clock.status !== status) return true;
+  if (!clock || clock.status !== status || !believable(clock, ctx.program, today)) return true;
   return dueStep(clock, ctx.program, today) !== undefined;
 }
 

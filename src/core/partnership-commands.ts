@@ -15,6 +15,8 @@ type Refuse = (why: string) => Decision[];
 
 const MAX_GOALS = 20;
 const MAX_TEXT = 200;
+/** Commands remembered on the card for re-deliveries: GitHub re-delivers within hours, not hundreds of commands later. */
+const MAX_HANDLED = 100;
 
 export function decidePartnershipCommand(input: CommandInput, refuse: Refuse): Decision[] {
   const { issue, actor, command, program, records, today } = input;
@@ -28,8 +30,24 @@ export function decidePartnershipCommand(input: CommandInput, refuse: Refuse): D
   const isParty = me === s.mentor.toLowerCase() || me === s.mentee.toLowerCase();
   const other = me === s.mentor.toLowerCase() ? s.mentee : s.mentor;
   const isMaintainer = actor.roles.includes('maintainer');
-  const key = `${issue.number}.${viaKey(input.via, who)}`;
+  const via = viaKey(input.via, who);
+  const key = `${issue.number}.${via}`;
   const args = command.args.trim();
+  if (s.closed) {
+    // The card says closed but the issue is still open: a run stopped after editing the card. Finish closing.
+    return closePartnership(input, card.record, s, s.closed.as, `it closed on ${s.closed.on}`);
+  }
+  if (s.handled.includes(via)) {
+    // The same event again (a re-run or a duplicate delivery): its effect is on the card already. Only what a
+    // run that stopped after the card's edit may have left undone is completed: the ending label and the clock.
+    const d = emptyDecision(issue.number);
+    if (s.ending) d.addLabels.push(ENDING_LABEL);
+    d.clock = partnershipClock(s, records, issue.number);
+    d.notes.push(`/${command.name} by @${who} is on the card already; nothing more to do.`);
+    return [d];
+  }
+  // Recorded with whatever this command changes on the card (a refusal leaves the card as it was).
+  s.handled = [...s.handled, via].slice(-MAX_HANDLED);
   const update = (note: string, extra: Partial<Decision> = {}) => [cardUpdate(input, card.record, s, note, extra)];
 
   switch (command.name) {
@@ -67,7 +85,7 @@ export function decidePartnershipCommand(input: CommandInput, refuse: Refuse): D
       if (s.ending) {
         if (s.ending.by.toLowerCase() === me) return refuse(`you already gave notice on ${s.ending.given}: the partnership ends on ${s.ending.on}.`);
         // The other partner (or a maintainer) ends it too: both agree, so no notice is needed.
-        return closePartnership(input, card.record, s, 'ended', `both of you agreed to end it early (@${s.ending.by} gave notice, @${who} agreed)`);
+        return closePartnership(input, card.record, s, 'ended', `both of you agreed to end it early (@${s.ending.by} gave notice, @${who} agreed)`, via);
       }
       s.ending = { on: noticeEnd(s, program, today), by: who, reason: args.slice(0, MAX_TEXT), given: today };
       const tell = isParty ? other : `${s.mentee}, @${s.mentor}`;
@@ -77,11 +95,11 @@ export function decidePartnershipCommand(input: CommandInput, refuse: Refuse): D
       });
     }
     case 'complete': {
-      if (isMaintainer && !isParty) return closePartnership(input, card.record, s, 'completed', `@${who} (a maintainer) marked it complete`);
+      if (isMaintainer && !isParty) return closePartnership(input, card.record, s, 'completed', `@${who} (a maintainer) marked it complete`, via);
       if (s.complete.some((c) => c.toLowerCase() === me)) return refuse(`you already marked it complete; it ends when @${other} does too.`);
       s.complete.push(who);
       const both = [s.mentor, s.mentee].every((p) => s.complete.some((c) => c.toLowerCase() === p.toLowerCase()));
-      if (both || isMaintainer) return closePartnership(input, card.record, s, 'completed', 'both of you marked the goals as met');
+      if (both || isMaintainer) return closePartnership(input, card.record, s, 'completed', 'both of you marked the goals as met', via);
       return update(`@${who} marked the partnership complete; waiting for @${other}.`, {
         comments: [{ kind: 'complete-asked', key, mode: 'once', body: completeAskedComment(who, other) }],
       });
@@ -115,30 +133,41 @@ export function decidePartnershipCommand(input: CommandInput, refuse: Refuse): D
   }
 }
 
-/** Edit the card to show the new state; the clock follows whatever dates changed. */
+/**
+ * Edit the card to show the new state; the clock follows whatever dates changed. The card is edited after the
+ * other comments: it records the command as handled, so it must be the last thing a run that stops half-way did.
+ */
 function cardUpdate(input: Pick<CommandInput, 'program' | 'agreement' | 'records'> & { issue: { number: number } }, card: BotRecord, s: Partnership, note: string, extra: Partial<Decision> = {}): Decision {
   const d = emptyDecision(input.issue.number);
-  d.comments.push({ kind: card.kind, key: card.key, mode: 'upsert', body: renderCard(input.program, input.agreement, s) }, ...(extra.comments ?? []));
+  d.comments.push(...(extra.comments ?? []), { kind: card.kind, key: card.key, mode: 'upsert', body: renderCard(input.program, input.agreement, s) });
   d.addLabels.push(...(extra.addLabels ?? []));
   d.clock = partnershipClock(s, input.records, input.issue.number);
   d.notes.push(note);
   return d;
 }
 
-/** Term over, goals met, or notice run out: the final status, the card's last edit, and thanks to both. */
+/**
+ * Term over, goals met, or notice run out: the final status, the card's last edit, and thanks to both. `via` is
+ * the command that closes it (none for the sweep): the thanks carry it in their key, so the same command
+ * delivered again to the closed issue is known as answered and not refused.
+ */
 export function closePartnership(
   input: Pick<CommandInput, 'program' | 'agreement' | 'records' | 'today'> & { issue: { number: number } },
   card: BotRecord,
   state: Partnership,
   as: 'completed' | 'ended',
   why: string,
+  via?: string,
 ): Decision[] {
-  const s = { ...state, closed: { as, on: input.today } };
+  const n = input.issue.number;
+  const s = { ...state, closed: state.closed ?? { as, on: input.today } };
   delete s.extend;
-  const d = emptyDecision(input.issue.number);
+  // One closing comment per partnership: a run finishing an earlier close reuses that comment's key.
+  const posted = input.records.find((r) => (r.kind === 'completed' || r.kind === 'ended') && (r.key === `${n}` || r.key.startsWith(`${n}.`)));
+  const d = emptyDecision(n);
   d.comments.push(
+    { kind: posted?.kind ?? as, key: posted?.key ?? (via ? `${n}.${via}` : `${n}`), mode: 'once', body: closingComment(input.program, s, as, why) },
     { kind: card.kind, key: card.key, mode: 'upsert', body: renderCard(input.program, input.agreement, s) },
-    { kind: as, key: `${input.issue.number}`, mode: 'once', body: closingComment(input.program, s, as, why) },
   );
   d.addLabels.push(statusLabel(as));
   d.removeLabels.push(...STATUSES.filter((x) => x !== as).map(statusLabel), ENDING_LABEL);

@@ -36,10 +36,13 @@ export const partnershipSchema = z.object({
   extend: z.object({ months: z.number().int().min(1), by: login, asked: isoDate }).optional(),
   /** Set once the partnership closed: how and when. */
   closed: z.object({ as: z.enum(['completed', 'ended']), on: isoDate }).optional(),
+  /** The commands already applied to the card (comment id and line), so the same event run again changes nothing. */
+  handled: z.array(z.string()).default([]),
 });
 export type Partnership = z.infer<typeof partnershipSchema>;
 
-const DATA = /<!-- mentorkit-partnership (\{[^\n]*?\}) -->/;
+// The data block is the card's last line: text the partners wrote (goals, notes) is shown above it and can't stand in for it.
+const DATA = /<!-- mentorkit-partnership (\{[^\n]*?\}) -->\s*$/;
 
 export function readPartnership(body: string | undefined): Partnership | undefined {
   const m = DATA.exec(body ?? '');
@@ -76,6 +79,7 @@ export function startPartnership(p: { mentor: string; mentee: string; by: string
     goals: [],
     checkins: [],
     complete: [],
+    handled: [],
   };
 }
 
@@ -120,6 +124,8 @@ export function agreementItems(program: Program, agreementMdx: string | undefine
 }
 
 const at = (l: string) => `@${l}`;
+/** The partners' words on the card, with `<` escaped: no HTML (an opened comment would hide the rest of the card). */
+const shown = (text: string) => text.replace(/</g, '&lt;');
 
 /** The card as it reads in the thread, followed by its data. */
 export function renderCard(program: Program, agreement: readonly string[], s: Partnership): string {
@@ -127,7 +133,7 @@ export function renderCard(program: Program, agreement: readonly string[], s: Pa
   const lines = [acceptedComment(program, s.mentee, s.mentor, s.by, { format: s.format, term: s.months }), ''];
   lines.push(`**Term:** ${termOption(s.months)}, from ${s.start} to ${s.end}.`);
   if (s.closed) lines.push(`**${s.closed.as === 'completed' ? 'Completed' : 'Ended'} on ${s.closed.on}.**`);
-  else if (s.ending) lines.push(`**Ending early on ${s.ending.on}:** ${at(s.ending.by)} gave notice on ${s.ending.given}${s.ending.reason ? ` (“${s.ending.reason}”)` : ''}.`);
+  else if (s.ending) lines.push(`**Ending early on ${s.ending.on}:** ${at(s.ending.by)} gave notice on ${s.ending.given}${s.ending.reason ? ` (“${shown(s.ending.reason)}”)` : ''}.`);
   if (!s.closed && s.extend) lines.push(`**Extension asked:** ${at(s.extend.by)} would like ${termOption(s.extend.months)} more; the other partner confirms with \`/extend ${s.extend.months}\`.`);
   if (!s.closed && s.complete.length === 1) lines.push(`**Completion asked:** ${at(s.complete[0]!)} considers the goals met; the other partner confirms with \`/complete\`.`);
 
@@ -144,12 +150,12 @@ export function renderCard(program: Program, agreement: readonly string[], s: Pa
   }
 
   lines.push('', '### Goals (development plan)', '');
-  if (s.goals.length) s.goals.forEach((g, i) => lines.push(`${i + 1}. [${g.done ? 'x' : ' '}] ${g.text}${g.done ? ` (done ${g.done})` : ''}`));
+  if (s.goals.length) s.goals.forEach((g, i) => lines.push(`${i + 1}. [${g.done ? 'x' : ' '}] ${shown(g.text)}${g.done ? ` (done ${g.done})` : ''}`));
   else lines.push('_No goals yet._');
   lines.push('', 'Add a goal with `/goal <text>`; tick one with `/done <number>`.');
 
   lines.push('', '### Check-ins', '');
-  if (s.checkins.length) for (const c of s.checkins) lines.push(`- ${c.date}, ${at(c.by)}${c.note ? `: ${c.note}` : ''}`);
+  if (s.checkins.length) for (const c of s.checkins) lines.push(`- ${c.date}, ${at(c.by)}${c.note ? `: ${shown(c.note)}` : ''}`);
   else lines.push('_None yet._');
   lines.push('', `Record one with \`/checkin [note]\`. After ${l.checkin_interval_days} days without one, I remind you both. Keep notes short and free of private details.`);
   if (!s.closed) {

@@ -51,6 +51,26 @@ export function dueStep(clock: Clock, program: Program, today: string): Step | u
   }
 }
 
+/**
+ * Whether the bot could have written this clock by today: its first day and last check-in are not after today,
+ * and each notice it lists as sent was due by then. A copy that fails this was changed by hand and is read (and
+ * rebuilt) although it says nothing is due: a day moved into the future, or a notice marked sent early, would
+ * otherwise put every step off until the copy looks due.
+ */
+export function believable(clock: Clock, program: Program, today: string): boolean {
+  const l = program.limits;
+  if (clock.since > today || (clock.checkin !== undefined && clock.checkin > today)) return false;
+  const age = daysBetween(clock.since, today);
+  const quiet = daysBetween(clock.checkin ?? clock.since, today);
+  return clock.sent.every((s) => {
+    if (clock.status === 'pending' && s === 'reminder') return age >= l.request_reminder_days;
+    if (clock.status === 'pending' && s === 'last-notice') return age >= l.request_last_notice_days;
+    if (clock.status === 'saved' && s === 'save-notice') return age >= l.save_for_later_days - l.save_notice_days;
+    const n = clock.status === 'active' ? /^checkin-(\d+)$/.exec(s)?.[1] : undefined;
+    return n !== undefined && quiet >= Number(n) * l.checkin_interval_days;
+  });
+}
+
 /** The day a step becomes due, for the dry run and the card. */
 export function expiryDate(clock: Clock, program: Program): string | undefined {
   if (clock.status === 'pending') return plusDays(clock.since, program.limits.request_expiry_days);
