@@ -8,6 +8,7 @@ import { getIssue, getPermission, summaries, toIssueState } from '../github/repo
 import type { RunContext } from './context.ts';
 import { carryOut, readLive, recordsOf, todayOf, type Live } from './plan.ts';
 import { readClock } from '../core/clock.ts';
+import { trustedClock } from '../core/sweep.ts';
 
 type IssuePayload = Parameters<typeof toIssueState>[0];
 type CommentPayload = { id: number; body?: string | null; user: { login: string } | null };
@@ -105,6 +106,10 @@ async function answer(ctx: RunContext, live: Live, login: string, permission: Pe
   const previous = statusOf(labels);
   const records = await recordsOf(ctx, live, i.number);
   const plan = decideCommand({ ...common(ctx, live), records, actor, command: { name, args }, via });
-  const previousClock = readClock(i.body);
-  await carryOut(ctx, live, plan, mentor ? { mentor, previous: previous === 'saved' ? 'saved' : 'pending', by: login, key: viaKey(via, login), ...(previousClock && previousClock.status !== 'active' ? { previousClock } : {}) } : undefined);
+  const back = previous === 'saved' ? 'saved' : 'pending';
+  // What a rollback puts back: the body's clock if it is the waiting one, else the one the records give (a body
+  // with no clock yet, or one a concurrent claim on this issue already turned active).
+  const kept = readClock(i.body);
+  const previousClock = kept?.status === back ? kept : trustedClock(back, records, i);
+  await carryOut(ctx, live, plan, mentor ? { mentor, previous: back, by: login, key: viaKey(via, login), ...(previousClock ? { previousClock } : {}) } : undefined);
 }

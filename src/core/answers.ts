@@ -116,6 +116,9 @@ function decide(input: CommandInput): Decision[] {
   const name = command.name;
 
   if (issue.state === 'closed' && name !== 'reopen') {
+    if (status === 'completed' || status === 'ended') {
+      return refuse(input, `this partnership has ${status === 'completed' ? 'been completed' : 'ended'}, so commands no longer apply to it. Its card stays as the record; @${issue.author} can file a new request from the directory.`);
+    }
     return refuse(input, `this request is closed${status === 'none' ? '' : ` (${status})`}, so commands no longer apply to it. A maintainer can reopen it with \`/reopen\`.`);
   }
   const allowed = rolesAllowed(name, viaLabel);

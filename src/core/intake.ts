@@ -152,7 +152,9 @@ export function decideIntake(input: IntakeInput): Decision {
   }
   d.comments.push({
     kind: 'welcome',
-    key: `${issue.number}.${request.mentor}`,
+    // Back from invalid, the mentor is asked again (they saw it leave), and the response clock starts today: a new
+    // welcome, keyed by the day, is also what the sweep's trusted clock counts from.
+    key: status === 'invalid' ? `${issue.number}.${request.mentor}.${input.today}` : `${issue.number}.${request.mentor}`,
     mode: 'once',
     body: welcomeComment(input.program, issue.author, request, input.mentors.get(request.mentor)!),
   });

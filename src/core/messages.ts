@@ -208,6 +208,6 @@ export function invalidClosedComment(mentee: string, days: number): string {
   return `${at(mentee)}, this request still had problems to fix after ${days} days, so I’m closing it to keep the queue tidy. Nothing is lost: you are welcome to file a new request from the directory whenever you are ready.`;
 }
 
-export function checkinReminderComment(mentee: string, mentor: string, last: string, days: number): string {
-  return `${at(mentee)} and ${at(mentor)}, it has been ${days} days since the last check-in (${last}). When you have met, record it with \`/checkin [short note]\`; if the partnership has run its course, \`/complete\` or \`/end\` closes it.`;
+export function checkinReminderComment(mentee: string, mentor: string, last: string, days: number, first = false): string {
+  return `${at(mentee)} and ${at(mentor)}, it has been ${days} days since ${first ? `the partnership started (${last}) and there is no check-in yet` : `the last check-in (${last})`}. When you have met, record it with \`/checkin [short note]\`; if the partnership has run its course, \`/complete\` or \`/end\` closes it.`;
 }

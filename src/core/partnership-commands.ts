@@ -85,7 +85,8 @@ export function decidePartnershipCommand(input: CommandInput, refuse: Refuse): D
       if (s.ending) {
         if (s.ending.by.toLowerCase() === me) return refuse(`you already gave notice on ${s.ending.given}: the partnership ends on ${s.ending.on}.`);
         // The other partner (or a maintainer) ends it too: both agree, so no notice is needed.
-        return closePartnership(input, card.record, s, 'ended', `both of you agreed to end it early (@${s.ending.by} gave notice, @${who} agreed)`, via);
+        const why = isParty ? `both of you agreed to end it early (@${s.ending.by} gave notice, @${who} agreed)` : `@${who} (a maintainer) ended it early, after the notice @${s.ending.by} gave on ${s.ending.given}`;
+        return closePartnership(input, card.record, s, 'ended', why, via);
       }
       s.ending = { on: noticeEnd(s, program, today), by: who, reason: args.slice(0, MAX_TEXT), given: today };
       const tell = isParty ? other : `${s.mentee}, @${s.mentor}`;

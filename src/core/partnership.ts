@@ -107,7 +107,7 @@ export const longestTerm = (program: Program) => Math.max(...program.terms);
 
 /**
  * The agreement's items: program.yml's list, or the `##` headings of content/pages/agreement.mdx with the
- * first sentence under each, so the card says what each commitment is without copying the page.
+ * first sentence or two under each, so the card says what each commitment is without copying the page.
  */
 export function agreementItems(program: Program, agreementMdx: string | undefined): string[] {
   if (program.agreement?.length) return program.agreement;
@@ -117,8 +117,15 @@ export function agreementItems(program: Program, agreementMdx: string | undefine
   for (const section of body.split(/^## +/m).slice(1)) {
     const [heading = '', ...rest] = section.split('\n');
     const text = rest.join(' ').replace(/\s+/g, ' ').trim();
-    const sentence = /^(.+?[.!?])(\s|$)/.exec(text)?.[1] ?? text;
-    items.push(sentence ? `**${heading.trim()}**: ${sentence}` : `**${heading.trim()}**`);
+    // Enough sentences to say something: "Both people are busy." alone would not.
+    const sentences = text.match(/[^.!?]+[.!?]+(\s|$)/g) ?? (text ? [text] : []);
+    let summary = '';
+    for (const s of sentences) {
+      if (summary.length >= 60) break;
+      summary += s;
+    }
+    summary = summary.trim();
+    items.push(summary ? `**${heading.trim()}**: ${summary}` : `**${heading.trim()}**`);
   }
   return items;
 }

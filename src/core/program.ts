@@ -150,7 +150,7 @@ export const programSchema = z
     agreement: z
       .array(z.string().min(1).max(300))
       .optional()
-      .describe('The mentoring agreement as checklist items for the partnership card. Unset: the bullet points of content/pages/agreement.mdx.'),
+      .describe('The mentoring agreement as checklist items for the partnership card. Unset: the ## headings of content/pages/agreement.mdx, each with its first sentences.'),
     terms: z
       .array(z.number().int().min(1).max(24))
       .min(1)

@@ -39,7 +39,8 @@ export function dueStep(clock: Clock, program: Program, today: string): Step | u
     case 'invalid':
       return age >= l.invalid_close_days ? 'close-invalid' : undefined;
     case 'active': {
-      if (clock.ending && today >= clock.ending && (!clock.end || clock.ending <= clock.end)) return 'end';
+      // Notice that runs to the term's last day ends nothing early: the term is complete.
+      if (clock.ending && today >= clock.ending && (!clock.end || clock.ending < clock.end)) return 'end';
       if (clock.end && today >= clock.end) return 'complete';
       const quiet = daysBetween(clock.checkin ?? clock.since, today);
       const n = Math.floor(quiet / l.checkin_interval_days);
@@ -192,7 +193,7 @@ export function decideSweep(input: SweepInput): Decision[] {
       const card = findCard(input.records, issue.number)!;
       const n = step.slice('checkin-'.length);
       const last = lastCheckin(card.state);
-      d.comments.push({ kind: 'checkin-reminder', key: `${issue.number}.${last}.${n}`, mode: 'once', body: checkinReminderComment(card.state.mentee, card.state.mentor, last, daysBetween(last, today)) });
+      d.comments.push({ kind: 'checkin-reminder', key: `${issue.number}.${last}.${n}`, mode: 'once', body: checkinReminderComment(card.state.mentee, card.state.mentor, last, daysBetween(last, today), card.state.checkins.length === 0) });
       d.clock = mark(step);
       d.notes.push(`No check-in since ${last}: reminded both.`);
       return [d];

@@ -156,7 +156,7 @@ describe('check-ins', () => {
     await sweepTwice('2027-02-03'); // day 30
     let reminders = commentsOf(n, 'checkin-reminder');
     expect(reminders).toHaveLength(1);
-    expect(reminders[0]).toContain(`@${MENTEE} and @${OPEN}, it has been 30 days since the last check-in (2027-01-04).`);
+    expect(reminders[0]).toContain(`@${MENTEE} and @${OPEN}, it has been 30 days since the partnership started (2027-01-04) and there is no check-in yet.`);
     expect(readClock(issue(n).body)).toMatchObject({ sent: ['checkin-1'], checkin: '2027-01-04' });
     await quietSweep('2027-02-04');
     await quietSweep('2027-02-20');
@@ -164,7 +164,7 @@ describe('check-ins', () => {
     await sweepTwice('2027-03-05'); // day 60
     reminders = commentsOf(n, 'checkin-reminder');
     expect(reminders).toHaveLength(2);
-    expect(reminders[1]).toContain('it has been 60 days since the last check-in (2027-01-04).');
+    expect(reminders[1]).toContain('it has been 60 days since the partnership started (2027-01-04) and there is no check-in yet.');
 
     cal.goTo('2027-03-10');
     await sayAt(OPEN, n, '/checkin Met to plan the first paper');

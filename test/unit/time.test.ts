@@ -199,8 +199,8 @@ describe('dueStep: what is due today', () => {
       expect(on(ending, '2027-03-02')).toBeUndefined();
       expect(on(ending, '2027-03-03')).toBe('end');
       expect(on(ending, '2027-04-04')).toBe('end');
-      // Notice capped at the term's end: it ends by the notice on that day.
-      expect(on(active({ ending: '2027-04-04', checkin: '2027-03-20' }), '2027-04-04')).toBe('end');
+      // Notice that runs to the term's last day: the term is complete, nothing ended early.
+      expect(on(active({ ending: '2027-04-04', checkin: '2027-03-20' }), '2027-04-04')).toBe('complete');
     });
   });
 
@@ -698,7 +698,7 @@ describe('decideSweep', () => {
     const card = rec('accepted', `${N}.ada`, '2027-01-04T10:00:00Z', cardBody(base()));
     const [reminder] = sweep('active', [welcome, card], '2027-02-03');
     expect(reminder!.comments.map((c) => `${c.kind}:${c.key}`)).toEqual([`checkin-reminder:${N}.2027-01-04.1`]);
-    expect(reminder!.comments[0]!.body).toBe('@mia and @ada, it has been 30 days since the last check-in (2027-01-04). When you have met, record it with `/checkin [short note]`; if the partnership has run its course, `/complete` or `/end` closes it.');
+    expect(reminder!.comments[0]!.body).toBe('@mia and @ada, it has been 30 days since the partnership started (2027-01-04) and there is no check-in yet. When you have met, record it with `/checkin [short note]`; if the partnership has run its course, `/complete` or `/end` closes it.');
     const [end] = sweep('active', [welcome, card], '2027-04-04', { p: withFeedback });
     expect(end!.addLabels).toEqual(['status:completed']);
     expect(end!.comments.find((c) => c.kind === 'completed')!.body).toContain(`the 3-month term ended on 2027-04-04.`);
