@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isScalar, parseDocument } from 'yaml';
 import type { ParsedCommand } from './command-parser.ts';
 import { emptyDecision, marker, type Decision } from './decision.ts';
-import { mentorLabel, type LabelSpec } from './labels.ts';
+import { FRESHNESS_LABEL, labelSpec, mentorLabel, type LabelSpec } from './labels.ts';
 import { helpComment, refusedComment } from './messages.ts';
 import type { Profile } from './profile.ts';
 import type { Program } from './program.ts';
@@ -17,10 +17,11 @@ import { daysBetween, isoDate, plusDays } from './clock.ts';
  * Pure: the adapter (src/bot/freshness.ts) reads issues and files and passes `today` in.
  */
 
-export const FRESHNESS_LABEL = 'freshness';
+export { FRESHNESS_LABEL };
 /** The hidden marker kind at the top of a check-in's body; its key is the mentor's lower-case login. */
 export const CHECKIN_MARKER = 'checkin';
-export const FRESHNESS_LABEL_SPEC: LabelSpec = { name: FRESHNESS_LABEL, color: 'c2e0c6', description: 'Asks a mentor to confirm or pause their profile' };
+/** Its colour and description live with every other label's, in labels.ts. */
+export const FRESHNESS_LABEL_SPEC: LabelSpec = labelSpec(FRESHNESS_LABEL);
 
 const login = z.string().min(1);
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Program } from './program.ts';
 
 /** Exactly one status label is on a request at a time; see DESIGN.md. */
 export const STATUSES = ['pending', 'saved', 'invalid', 'active', 'declined', 'withdrawn', 'expired', 'completed', 'ended'] as const;
@@ -47,12 +48,92 @@ const STATUS_SPECS: Record<Status, Omit<LabelSpec, 'name'>> = {
   ended: { color: '5319e7', description: 'Partnership ended early' },
 };
 
+/** On a mentor's check-in issue (are you still mentoring?); see freshness.ts. */
+export const FRESHNESS_LABEL = 'freshness';
+/** Applied by the "Report a concern" issue form. */
+export const REPORT_LABEL = 'report';
+/** Applied by the "Become a mentor" issue form (onboarding.ts). */
+export const APPLICATION_LABEL = 'mentor-application';
+
+/**
+ * Every label whose name is fixed, in the order `npm run labels` lists them. The one definition of their colours
+ * and descriptions: the bot (labelSpec), the label sync (programLabels) and the tests all read it.
+ */
+export const FIXED_LABELS: readonly LabelSpec[] = [
+  { name: REQUEST_LABEL, color: '0052cc', description: 'A mentee’s request for a mentor' },
+  ...STATUSES.map((s) => ({ name: statusLabel(s), ...STATUS_SPECS[s] })),
+  { name: ENDING_LABEL, color: 'f9d0c4', description: 'Partnership ending: notice given with /end' },
+  { name: FRESHNESS_LABEL, color: 'c2e0c6', description: 'Asks a mentor to confirm or pause their profile' },
+  { name: REPORT_LABEL, color: 'b60205', description: 'A concern reported to the program committee' },
+  { name: APPLICATION_LABEL, color: '0e8a16', description: 'An application to become a mentor' },
+];
+
+export const MENTOR_LABEL_COLOR = 'bfdadc';
+
+export function mentorLabelSpec(login: string): LabelSpec {
+  const name = mentorLabel(login);
+  return { name, color: MENTOR_LABEL_COLOR, description: `Requests addressed to @${name.slice('mentor:'.length)}` };
+}
+
 /** Colour and description for a label the bot creates on demand. */
 export function labelSpec(name: string): LabelSpec {
-  if (name === REQUEST_LABEL) return { name, color: '0052cc', description: 'A mentee’s request for a mentor' };
-  if (name === ENDING_LABEL) return { name, color: 'f9d0c4', description: 'Partnership ending: notice given with /end' };
-  if (name.startsWith('mentor:')) return { name, color: 'bfdadc', description: `Requests addressed to @${name.slice(7)}` };
-  const s = statusSchema.safeParse(name.replace(/^status:/, ''));
-  if (s.success) return { name, ...STATUS_SPECS[s.data] };
+  const fixed = FIXED_LABELS.find((l) => l.name === name);
+  if (fixed) return { ...fixed };
+  if (name.startsWith('mentor:')) return { ...mentorLabelSpec(name.slice('mentor:'.length)), name };
   return { name, color: 'ededed', description: '' };
+}
+
+/**
+ * Every label the program uses: the fixed ones, then one `mentor:<login>` per profile (by login). `program` is
+ * the program the labels are for; no label depends on its settings today, but anything that does belongs here.
+ */
+export function programLabels(program: Program, mentors: readonly { github: string }[]): LabelSpec[] {
+  void program;
+  const seen = new Set<string>();
+  const mentorSpecs = mentors
+    .map((m) => mentorLabelSpec(m.github))
+    .filter((l) => !seen.has(l.name) && seen.add(l.name))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...FIXED_LABELS.map((l) => ({ ...l })), ...mentorSpecs];
+}
+
+/** Names in the program's namespaces: a label like this that programLabels does not list is reported, never deleted. */
+export function looksLikeProgramLabel(name: string): boolean {
+  return /^(status|mentor):/i.test(name);
+}
+
+// ── Label sync (npm run labels) ──────────────────────────────────────────────────────────────────────────
+
+/** A label as the repository has it (GitHub's description may be null). */
+export interface ExistingLabel {
+  name: string;
+  color: string;
+  description: string | null;
+}
+
+export type LabelChange =
+  | { action: 'create'; spec: LabelSpec }
+  /** `current` is the repository's name for it: GitHub matches names ignoring case, so a rename may fix the case. */
+  | { action: 'update'; spec: LabelSpec; current: ExistingLabel; changes: ('name' | 'color' | 'description')[] }
+  | { action: 'unchanged'; spec: LabelSpec }
+  /** In the program's namespaces but not in the definition: reported, left alone. */
+  | { action: 'unknown'; current: ExistingLabel };
+
+/** What it takes to make the repository's labels match the definition. Pure; deletes nothing. */
+export function planLabelSync(wanted: readonly LabelSpec[], existing: readonly ExistingLabel[]): LabelChange[] {
+  const byName = new Map(existing.map((l) => [l.name.toLowerCase(), l]));
+  const plan: LabelChange[] = wanted.map((spec): LabelChange => {
+    const current = byName.get(spec.name.toLowerCase());
+    if (!current) return { action: 'create', spec };
+    const changes: ('name' | 'color' | 'description')[] = [];
+    if (current.name !== spec.name) changes.push('name');
+    if (current.color.toLowerCase().replace(/^#/, '') !== spec.color.toLowerCase()) changes.push('color');
+    if ((current.description ?? '') !== spec.description) changes.push('description');
+    return changes.length ? { action: 'update', spec, current, changes } : { action: 'unchanged', spec };
+  });
+  const known = new Set(wanted.map((l) => l.name.toLowerCase()));
+  const unknown = existing
+    .filter((l) => looksLikeProgramLabel(l.name) && !known.has(l.name.toLowerCase()))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...plan, ...unknown.map((current): LabelChange => ({ action: 'unknown', current }))];
 }
