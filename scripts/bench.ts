@@ -33,13 +33,20 @@ Options:
   --races N      Run N randomised interleavings of concurrent acceptances and
                  count broken invariants (default 0: not run). With --races and
                  no --sizes, no site is built.
+  --sweep LIST   Open-request counts for the daily sweep rows, comma-separated
+                 (default 100,1000,10000; "none" skips them; a "k" suffix is
+                 accepted). Each size seeds the emulator twice (nothing due,
+                 10 % due) and runs the bundled bot's sweep once on each;
+                 10,000 takes 3–4 minutes on two cores. With --sweep and no
+                 --sizes, no site is built.
   --keep         Keep the temporary folders (content, builds) and print where.
   -h, --help     Show this help.
 
 Targets: build time and peak RSS at most ${TARGETS.buildRatio}× the bare Astro build at the
 same size; the search index (search/index.json) at most ${TARGETS.indexGzipPer1k / 1000} kB gzip per 1,000 mentors; home page
 first view at most ${TARGETS.firstViewGzip / 1000} kB gzip at 1,000 mentors; query p95 at most ${TARGETS.queryP95Ms} ms at
-10,000 mentors. Sizes are SI: 1 kB = 1,000 bytes, 1 MB = 1,000,000 bytes.
+10,000 mentors; a daily sweep over N open requests with nothing due at most
+⌈N/100⌉ + 2 API calls. Sizes are SI: 1 kB = 1,000 bytes, 1 MB = 1,000,000 bytes.
 A missed target prints FAIL and still exits 0; exit 1 means the benchmark failed.
 A 10,000-mentor run takes several minutes per build.`;
 
@@ -49,6 +56,7 @@ interface Options {
   keep: boolean;
   runs: number;
   races: number;
+  sweep: number[];
 }
 
 function parseOptions(argv: string[]): Options | 'help' {
@@ -62,6 +70,7 @@ function parseOptions(argv: string[]): Options | 'help' {
         keep: { type: 'boolean', default: false },
         runs: { type: 'string' },
         races: { type: 'string' },
+        sweep: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -77,8 +86,8 @@ function parseOptions(argv: string[]): Options | 'help' {
   if (!Number.isInteger(races) || races < 0 || races > 100_000) {
     throw new BenchError(`--races: "${values.races}" is not a number of interleavings from 0 to 100000, e.g. --races 1000`);
   }
-  // --races alone is a race run: building 10,000-mentor sites first would only make it wait.
-  const defaultSizes = values.races !== undefined ? '' : '1000,10000';
+  // --races (or --sweep) alone is a race (or sweep) run: building 10,000-mentor sites first would only make it wait.
+  const defaultSizes = values.races !== undefined || values.sweep !== undefined ? '' : '1000,10000';
   const sizes = (values.sizes ?? defaultSizes).split(',').filter((s) => values.sizes !== undefined || s).map((s) => {
     const m = /^\s*(\d+)(k?)\s*$/i.exec(s);
     const n = m ? Number(m[1]) * (m[2] ? 1000 : 1) : NaN;
@@ -95,7 +104,18 @@ function parseOptions(argv: string[]): Options | 'help' {
   if (!Number.isInteger(runs) || runs < 1 || runs > 20) {
     throw new BenchError(`--runs: "${values.runs}" is not a number of builds from 1 to 20`);
   }
-  return { sizes: [...new Set(sizes)].sort((a, b) => a - b), only, keep: values.keep, runs, races };
+  const sweepText = (values.sweep ?? '100,1000,10000').trim();
+  const sweep = /^(none|0)$/i.test(sweepText)
+    ? []
+    : sweepText.split(',').map((s) => {
+        const m = /^\s*(\d+)(k?)\s*$/i.exec(s);
+        const n = m ? Number(m[1]) * (m[2] ? 1000 : 1) : NaN;
+        if (!Number.isInteger(n) || n < 1 || n > 50_000) {
+          throw new BenchError(`--sweep: "${s}" is not a number of open requests; give whole numbers from 1 to 50000, e.g. --sweep 100,1000, or --sweep none`);
+        }
+        return n;
+      });
+  return { sizes: [...new Set(sizes)].sort((a, b) => a - b), only, keep: values.keep, runs, races, sweep: [...new Set(sweep)].sort((a, b) => a - b) };
 }
 
 async function main(): Promise<number> {
@@ -131,10 +151,10 @@ async function main(): Promise<number> {
   process.once('SIGTERM', onSignal);
 
   const load = [loadavg()[0]!];
-  const ctx: BenchContext = { runs: [], program, details: new Map(), races: opts.races, repoRoot: REPO_ROOT };
+  const ctx: BenchContext = { runs: [], program, details: new Map(), races: opts.races, sweep: opts.sweep, repoRoot: REPO_ROOT };
   try {
     progress(
-      `benchmark in ${root}: ${opts.sizes.length ? `sizes ${opts.sizes.map(fmt.int).join(', ')}, builds: ${opts.only} × ${opts.runs}, seed ${DEFAULT_SEED}` : 'no site builds'}${opts.races ? `, ${fmt.int(opts.races)} race interleavings` : ''}`,
+      `benchmark in ${root}: ${opts.sizes.length ? `sizes ${opts.sizes.map(fmt.int).join(', ')}, builds: ${opts.only} × ${opts.runs}, seed ${DEFAULT_SEED}` : 'no site builds'}${opts.races ? `, ${fmt.int(opts.races)} race interleavings` : ''}${opts.sweep.length ? `, daily sweep over ${opts.sweep.map(fmt.int).join(', ')} open requests` : ''}`,
     );
     for (const n of opts.sizes) {
       const label = `N=${fmt.int(n)}`;

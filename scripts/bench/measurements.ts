@@ -9,6 +9,7 @@ import { BIO_SHARD_DIR, contentWords, findIndexFile, makeQueries, measureQueries
 import { atMost, fmt, type Row } from './report.ts';
 import { measureIntakeCalls } from './intake-calls.ts';
 import { measureAcceptCalls } from './accept-calls.ts';
+import { measureSweepRows } from './sweep-calls.ts';
 import type { ApiCalls } from './api-calls.ts';
 import { runRaces } from '../../src/testing/races.ts';
 import { progress } from './report.ts';
@@ -47,6 +48,8 @@ export interface BenchContext {
   runs: SizeRun[];
   /** Race interleavings to run (--races); 0 skips the row. */
   races: number;
+  /** Open-request counts for the daily sweep rows (--sweep); empty skips them. */
+  sweep: readonly number[];
   repoRoot: string;
   program: Program;
   /** Lines for the details section, grouped by heading. */
@@ -168,6 +171,14 @@ function callsMeasurement(id: string, what: string, heading: string, target: num
 export const MEASUREMENTS: Measurement[] = [
   callsMeasurement('intake-api-calls', 'intake event', 'API calls per intake event (bundled bot against the emulator)', TARGETS.intakeCalls, measureIntakeCalls),
   callsMeasurement('accept-api-calls', '/accept', 'API calls per acceptance, live checks included (bundled bot against the emulator)', TARGETS.acceptCalls, measureAcceptCalls),
+  {
+    id: 'sweep-api-calls',
+    title: 'API calls per daily sweep',
+    async measure(ctx) {
+      if (ctx.sweep.length === 0) return [{ metric: 'API calls per daily sweep', measured: 'not run (--sweep none)', status: 'SKIP' }];
+      return measureSweepRows(ctx.sweep, (heading, ...lines) => note(ctx, heading, ...lines), progress);
+    },
+  },
   {
     id: 'races',
     title: 'Concurrent acceptances',

@@ -6,6 +6,7 @@ export { ISSUE_FORM_HEADER } from './server.ts';
 export { BOT_LOGIN, BOT_ID } from './state.ts';
 export { OPERATIONS } from './spec.ts';
 export { blobSha } from './git.ts';
+export { seedIssues, type SeedIssue, type SeedComment, type SeedLabel } from './seed.ts';
 export type {
   Call,
   CallFilter,

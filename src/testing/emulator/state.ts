@@ -42,6 +42,8 @@ export class Store {
   readonly labels: LabelRecord[] = [];
   readonly issues: IssueRecord[] = [];
   readonly comments: CommentRecord[] = [];
+  /** The same comments by issue number, so rendering an issue (its comment count) does not scan them all. */
+  private readonly commentsByIssue = new Map<number, CommentRecord[]>();
   /** Every issue's events, oldest first (ids increase across issues). */
   readonly issueEvents: IssueEventRecord[] = [];
   readonly collaborators = new Map<string, Role>();
@@ -261,7 +263,7 @@ export class Store {
   }
 
   commentsOf(number: number): CommentRecord[] {
-    return this.comments.filter((c) => c.issue_number === number);
+    return [...(this.commentsByIssue.get(number) ?? [])];
   }
 
   createComment(issue: IssueRecord, user: string, body: string, viaActions: boolean): CommentRecord {
@@ -278,12 +280,14 @@ export class Store {
       via_actions: viaActions,
     };
     this.comments.push(rec);
+    this.commentsByIssue.set(issue.number, [...(this.commentsByIssue.get(issue.number) ?? []), rec]);
     issue.updated_at = ts; // a new comment bumps the issue's updated_at, which `since` filters rely on
     return rec;
   }
 
   deleteComment(rec: CommentRecord): void {
     this.comments.splice(this.comments.indexOf(rec), 1);
+    this.commentsByIssue.set(rec.issue_number, (this.commentsByIssue.get(rec.issue_number) ?? []).filter((c) => c !== rec));
   }
 
   eventsOf(number: number): IssueEventRecord[] {
