@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Program } from './program.ts';
 import { GITHUB_LOGIN } from './github-login.ts';
 import { withoutClock } from './clock.ts';
+import { memo } from './memo.ts';
 
 /**
  * The "Request a mentor" issue form. It is generated from program.yml (so the
@@ -153,10 +154,14 @@ const rawRequestSchema = z.looseObject({
   [FIELD.coc.id]: z.object({ selected: z.array(z.string()), unselected: z.array(z.string()) }).optional(),
 });
 
+// The form's YAML, once per program: the sweep parses thousands of request bodies against it.
+const templates = new WeakMap<Program, string>();
+const formTemplate = (program: Program) => memo(templates, program, () => stringify(requestForm(program)));
+
 export function parseRequest(body: string, program: Program): { request: ParsedRequest; problems: Problem[] } {
   const problems: Problem[] = [];
   // The bot's clock at the end of the body is not part of the form.
-  const shape = rawRequestSchema.safeParse(parseIssue(withoutClock(body), stringify(requestForm(program))));
+  const shape = rawRequestSchema.safeParse(parseIssue(withoutClock(body), formTemplate(program)));
   if (!shape.success) {
     for (const issue of shape.error.issues) {
       const field = Object.values(FIELD).find((f) => f.id === issue.path[0])?.label ?? String(issue.path[0]);
