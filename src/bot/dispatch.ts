@@ -3,6 +3,7 @@ import { handleIntake } from './intake.ts';
 import { handleComment, handleLabeled } from './answers.ts';
 import { dispatchFreshness } from './freshness.ts';
 import { handleSweep } from './sweep.ts';
+import { isApplication } from '../core/onboarding.ts';
 
 /** The label of a mentor's freshness check-in issue (docs/freshness.md). */
 const FRESHNESS_LABEL = 'freshness';
@@ -23,9 +24,13 @@ export async function dispatch(ctx: RunContext, eventName: string, raw: Record<s
   }
   if (ctx.task === 'freshness') return dispatchFreshness(ctx, eventName, payload);
   if (eventName === 'schedule' || eventName === 'workflow_dispatch') return handleSweep(ctx);
-  const issue = payload.issue as { labels?: ({ name?: string } | string)[] } | undefined;
+  const issue = payload.issue as { labels?: ({ name?: string } | string)[]; body?: string | null } | undefined;
   if (issue?.labels?.some((l) => (typeof l === 'string' ? l : l.name) === FRESHNESS_LABEL)) {
     ctx.log('A freshness check-in: the freshness workflow answers it.');
+    return;
+  }
+  if (issue && isApplication({ labels: issue.labels?.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))), body: issue.body })) {
+    ctx.log('A mentor application: the mentor profiles workflow (freshness task) answers it.');
     return;
   }
   const key = `${eventName}.${payload.action ?? ''}`;

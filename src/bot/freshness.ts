@@ -6,6 +6,7 @@ import { FRESHNESS_LABEL, afterChange, decideCheckinComment, decideSweep, type P
 import { MENTORS_DIR } from '../files/content.ts';
 import { applyCheckinDecision, branchExists, getCheckin, listCheckins, openCheckin, proposeChange } from '../github/pulls.ts';
 import type { RunContext } from './context.ts';
+import { handleApplication } from './onboarding.ts';
 
 /**
  * The freshness task (workflow freshness.yml, input `task: freshness`): the daily sweep that opens check-ins
@@ -22,6 +23,10 @@ const todayOf = (ctx: RunContext) => ctx.now.toISOString().slice(0, 10);
 export async function dispatchFreshness(ctx: RunContext, eventName: string, payload: Payload): Promise<void> {
   if (eventName === 'schedule' || eventName === 'workflow_dispatch') return handleFreshnessSweep(ctx);
   const key = `${eventName}.${payload.action ?? ''}`;
+  if (key === 'issues.opened' || key === 'issues.edited') {
+    // Mentor applications open pull requests, so they run here (docs/onboarding.md).
+    return handleApplication(ctx, payload.action as 'opened' | 'edited', payload.issue as Parameters<typeof handleApplication>[2], (payload.sender as { login?: string } | undefined)?.login ?? 'ghost');
+  }
   if (key === 'issue_comment.created') {
     const issue = payload.issue as IssuePayload | undefined;
     const labels = (issue?.labels ?? []).map((l) => (typeof l === 'string' ? l : (l.name ?? '')));

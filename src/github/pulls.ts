@@ -80,7 +80,7 @@ export async function branchExists(gh: GitHub, r: Repo, branch: string): Promise
   }
 }
 
-async function readFile(gh: GitHub, r: Repo, path: string, ref: string): Promise<{ text: string; sha: string } | undefined> {
+export async function readFile(gh: GitHub, r: Repo, path: string, ref: string): Promise<{ text: string; sha: string } | undefined> {
   try {
     const { data } = await gh.rest.repos.getContent({ ...r, path, ref });
     if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return undefined;
@@ -92,7 +92,7 @@ async function readFile(gh: GitHub, r: Repo, path: string, ref: string): Promise
 }
 
 /** Creates `branch` at `sha`; false when it exists already (an earlier run made it). */
-async function createBranch(gh: GitHub, r: Repo, branch: string, sha: string): Promise<boolean> {
+export async function createBranch(gh: GitHub, r: Repo, branch: string, sha: string): Promise<boolean> {
   try {
     await gh.rest.git.createRef({ ...r, ref: `refs/heads/${branch}`, sha });
     return true;
