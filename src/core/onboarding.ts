@@ -2,7 +2,7 @@ import { parseIssue } from '@github/issue-parser';
 import { Document, isScalar, stringify, visit } from 'yaml';
 import { z } from 'zod';
 import type { Program } from './program.ts';
-import type { LabelSpec } from './labels.ts';
+import { APPLICATION_LABEL, labelSpec, type LabelSpec } from './labels.ts';
 import { emptyDecision, type Decision } from './decision.ts';
 import { isMaintainer } from './roles.ts';
 import { siteUrl } from './request-form.ts';
@@ -18,8 +18,9 @@ import { memo } from './memo.ts';
  */
 
 export const APPLICATION_FORM_FILE = 'become-a-mentor.yml';
-export const APPLICATION_LABEL = 'mentor-application';
-export const APPLICATION_LABEL_SPEC: LabelSpec = { name: APPLICATION_LABEL, color: '0e8a16', description: 'An application to become a mentor' };
+// The label is defined with every other label of the program, in labels.ts (npm run labels and the bot agree).
+export { APPLICATION_LABEL };
+export const APPLICATION_LABEL_SPEC: LabelSpec = labelSpec(APPLICATION_LABEL);
 /** The hidden marker of the one status comment on an application: `<!-- mentorkit:application:<issue> -->`. */
 export const APPLICATION_MARKER = 'application';
 
