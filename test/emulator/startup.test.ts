@@ -31,6 +31,7 @@ test('validators compile on first use; touching every operation once stays withi
   await bot.rest.issues.listForRepo(repo);
   const c = await bot.rest.issues.createComment({ ...repo, issue_number: 1, body: 'c' });
   await bot.rest.issues.listComments({ ...repo, issue_number: 1 });
+  await bot.rest.issues.listCommentsForRepo(repo);
   await bot.rest.issues.getComment({ ...repo, comment_id: c.data.id });
   await bot.rest.issues.updateComment({ ...repo, comment_id: c.data.id, body: 'd' });
   await bot.rest.issues.deleteComment({ ...repo, comment_id: c.data.id });

@@ -86,11 +86,11 @@ describe('requests are validated against the OpenAPI description', () => {
     expect(await lock.json()).toEqual({ message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' });
     expect((await raw('GET', '/repos/mentorkit/mentorkit/not-a-thing')).status).toBe(404);
     // Would fit /issues/{issue_number}, but GitHub has a more specific operation for it.
-    expect((await raw('GET', '/repos/mentorkit/mentorkit/issues/comments')).status).toBe(404);
+    expect((await raw('GET', '/repos/mentorkit/mentorkit/issues/events')).status).toBe(404);
     expect(gh.violations.map((v) => [v.kind, v.message])).toEqual([
       ['route', 'PUT /repos/mentorkit/mentorkit/issues/1/lock is a GitHub operation the emulator does not implement'],
       ['route', 'GET /repos/mentorkit/mentorkit/not-a-thing is not a GitHub REST operation'],
-      ['route', 'GET /repos/mentorkit/mentorkit/issues/comments is a GitHub operation the emulator does not implement'],
+      ['route', 'GET /repos/mentorkit/mentorkit/issues/events is a GitHub operation the emulator does not implement'],
     ]);
     expect(gh.calls.map((c) => c.route)).toEqual([null, null, null]);
   });

@@ -9,6 +9,7 @@ import type { Core } from './emulator.ts';
 import type { RouteMatch } from './openapi.ts';
 import type { Ctx, Handler, Result } from './routes/context.ts';
 import { commentHandlers } from './routes/comments.ts';
+import { repoCommentHandlers } from './routes/repo-comments.ts';
 import { contentHandlers } from './routes/contents.ts';
 import { gitHandlers } from './routes/git.ts';
 import { pullHandlers } from './routes/pulls.ts';
@@ -22,6 +23,7 @@ const HANDLERS: Record<string, Handler> = {
   ...issueHandlers,
   ...issueEventHandlers,
   ...commentHandlers,
+  ...repoCommentHandlers,
   ...labelHandlers,
   ...peopleHandlers,
   ...gitHandlers,
