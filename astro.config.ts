@@ -5,6 +5,7 @@ import { loadContent } from './src/files/content.ts';
 import { contentRoot } from './src/files/root.ts';
 import { formatDiagnostic } from './src/core/diagnostics.ts';
 import { markValidatedForBuild } from './src/files/prevalidated.ts';
+import { loadStatus, statusBuildLine } from './src/files/status.ts';
 
 // Validate before Astro starts: a committee member gets `file:line: field: message`
 // lines, the same as `npm run validate`, instead of a stack trace from the content layer.
@@ -16,6 +17,9 @@ if (content.diagnostics.length > 0 || !content.program) {
   process.exit(1);
 }
 const program = content.program;
+// Slots and response times come from npm run sync's snapshot; without one the directory shows profiles only, and says so.
+const status = loadStatus(root);
+(status.status ? console.log : console.warn)(statusBuildLine(status));
 
 export default defineConfig({
   site: program.site.url,
