@@ -29,9 +29,9 @@ export async function readRequests(gh: GitHub, r: Repo, o: ReadOptions): Promise
   let calls = 0;
   const request = o.retries === undefined ? {} : { request: { retries: o.retries } };
   const issues: StatusIssue[] = [];
-  for await (const page of gh.paginate.iterator(gh.rest.issues.listForRepo, { ...r, state: 'all', labels: REQUEST_LABEL, per_page: 100, ...request })) {
+  for await (const page of pages((n) => gh.rest.issues.listForRepo({ ...r, state: 'all', labels: REQUEST_LABEL, per_page: 100, page: n, ...request }))) {
     calls++;
-    for (const i of page.data) {
+    for (const i of page) {
       if (i.pull_request) continue;
       issues.push({
         number: i.number,
@@ -46,9 +46,9 @@ export async function readRequests(gh: GitHub, r: Repo, o: ReadOptions): Promise
   }
   const wanted = new Set(issues.map((i) => i.number));
   const records: StatusRecord[] = [];
-  for await (const page of gh.paginate.iterator(gh.rest.issues.listCommentsForRepo, { ...r, per_page: 100, ...request })) {
+  for await (const page of pages((n) => gh.rest.issues.listCommentsForRepo({ ...r, per_page: 100, page: n, ...request }))) {
     calls++;
-    for (const c of page.data) {
+    for (const c of page) {
       // Only the bot's own marked comments are records; anyone can write a marker into a comment.
       if (c.user?.login !== o.botLogin) continue;
       const issue = Number(c.issue_url.slice(c.issue_url.lastIndexOf('/') + 1));
@@ -67,6 +67,18 @@ export async function readRequests(gh: GitHub, r: Repo, o: ReadOptions): Promise
     }
   }
   return { issues, records, calls };
+}
+
+/**
+ * Page after page while the Link header has a next page. Not octokit's paginate: it drops per-request options,
+ * and a sync without a token must not retry (`request.retries`).
+ */
+async function* pages<T>(fetchPage: (page: number) => Promise<{ data: T[]; headers: { link?: string } }>): AsyncGenerator<T[]> {
+  for (let page = 1; ; page++) {
+    const res = await fetchPage(page);
+    yield res.data;
+    if (!/rel="next"/.test(res.headers.link ?? '')) return;
+  }
 }
 
 /** Why a sync could not read GitHub, sorted so the script can decide whether the build may go on without it. */
