@@ -18,9 +18,12 @@ export const mentorStatusSchema = z.object({
   waiting: count,
   capacity: count,
   slotsFree: count,
-  /** Median days from being asked to the first answer (accept, decline or later), over answered requests. */
+  /** Median days from being asked to the first answer (accept, decline or later), over answered askings; docs/status.md. */
   medianResponseDays: days,
-  /** The last day anything happened on a request to this mentor. */
+  /**
+   * The last day this mentor answered a request or their partnership's card changed (check-in, goal, agreement,
+   * closing); the bot's reminders don't count. docs/status.md.
+   */
   lastActivity: isoDate.nullable(),
   /** For a full mentor: the last day they had a slot free (when their newest active partnership began). */
   lastFreeSlot: isoDate.nullable(),
