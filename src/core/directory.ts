@@ -3,7 +3,11 @@
  * the browser (live filtering). Pure and dependency-free so it bundles small.
  */
 
-export const FACETS = ['topic', 'stage', 'language', 'country', 'format', 'kind', 'availability'] as const;
+/**
+ * `slots` has one value, `free`: the mentor takes requests and had a slot free at the last status sync
+ * (data/status.json). Without a status file no mentor has it, and the directory shows no such filter.
+ */
+export const FACETS = ['topic', 'stage', 'language', 'country', 'format', 'kind', 'availability', 'slots'] as const;
 export type FacetKey = (typeof FACETS)[number];
 
 export const FACET_LABELS: Record<FacetKey, string> = {
@@ -14,6 +18,7 @@ export const FACET_LABELS: Record<FacetKey, string> = {
   format: 'Format',
   kind: 'Kind of mentoring',
   availability: 'Availability',
+  slots: 'Free slots',
 };
 
 /** A mentor reduced to its facet values, one list per facet. */
@@ -79,7 +84,7 @@ export class FacetIndex {
       const flat: number[] = [];
       docs.forEach((doc, d) => {
         offsets[d] = flat.length;
-        for (const v of doc[f]) {
+        for (const v of doc[f] ?? []) {
           let id = ids.get(v);
           if (id === undefined) ids.set(v, (id = values.push(v) - 1));
           flat.push(id);

@@ -1,4 +1,8 @@
-import { getCollection } from 'astro:content';
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { Slots } from './card.ts';
+import type { StatusFile } from '../core/status.ts';
+import { loadStatus } from '../files/status.ts';
+import { mentorStatuses, slotsFor } from './status-view.ts';
 import { loadProgram } from '../files/content.ts';
 import { contentRoot } from '../files/root.ts';
 import type { Program } from '../core/program.ts';
@@ -25,8 +29,22 @@ function oncePerBuild<T>(load: () => Promise<T>): () => Promise<T> {
   return () => (import.meta.env.PROD ? (result ??= load()) : load());
 }
 
-/** Mentors in list order. */
-export const sortedMentors = oncePerBuild(async () => sortMentors(await getCollection('mentors')));
+/**
+ * data/status.json (written by `npm run sync`), or undefined: without it (or with a broken one, which the build
+ * reports; see astro.config.ts) the site builds from the profiles alone and says nothing about slots.
+ */
+export const programStatus = oncePerBuild(async (): Promise<StatusFile | undefined> => loadStatus(contentRoot()).status);
+
+/** Mentors in list order, each with its slots at the last sync when there is a status file. */
+export const sortedMentors = oncePerBuild(async () => {
+  const statuses = mentorStatuses(await programStatus());
+  const mentors: (CollectionEntry<'mentors'> & { slots?: Slots })[] = sortMentors(await getCollection('mentors'));
+  if (statuses.size === 0) return mentors;
+  return mentors.map((m) => {
+    const slots = slotsFor(statuses, m.data.github);
+    return slots ? { ...m, slots } : m;
+  });
+});
 
 /** Program pages in menu order. */
 export const programPages = oncePerBuild(async () => (await getCollection('pages')).sort((a, b) => a.data.order - b.data.order));

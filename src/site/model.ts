@@ -4,7 +4,7 @@ import { FACETS, FacetIndex, type FacetKey, type FacetValues, emptyFilters } fro
 import { bioTerms, shardKey, terms } from '../core/search-text.ts';
 import { invert } from '../core/postings.ts';
 import { memo } from '../core/memo.ts';
-import type { CardData } from './card.ts';
+import type { CardData, Slots } from './card.ts';
 
 /** Build-time view models: everything the pages and the browser index need, computed once. */
 
@@ -12,6 +12,8 @@ export interface MentorEntry {
   id: string;
   data: Profile;
   body?: string;
+  /** Slots at the last status sync (data/status.json); absent when there is no status for this mentor. */
+  slots?: Slots;
 }
 
 export const CARDS_PER_PAGE = 24;
@@ -56,10 +58,16 @@ function computeLabels(program: Program): Record<FacetKey, (id: string) => strin
     language: languageLabel,
     country: countryLabel,
     availability: (id) => (id === 'open' ? 'Taking requests' : 'Paused'),
+    slots: () => 'Has a free slot',
   };
 }
 
-export function facetValues(p: Profile): FacetValues {
+/** Taking requests and a slot free at the last sync: what the "Has a free slot" filter keeps. */
+export function hasFreeSlot(p: Profile, slots: Slots | undefined): boolean {
+  return p.availability.status === 'open' && !!slots && slots.free > 0;
+}
+
+export function facetValues(p: Profile, slots?: Slots): FacetValues {
   return {
     topic: p.topics,
     stage: p.stages,
@@ -68,6 +76,7 @@ export function facetValues(p: Profile): FacetValues {
     format: p.formats,
     kind: p.kinds,
     availability: [p.availability.status],
+    slots: hasFreeSlot(p, slots) ? ['free'] : [],
   };
 }
 
@@ -75,7 +84,7 @@ export function locationText(p: Profile): string {
   return [p.location.region, countryLabel(p.location.country)].filter(Boolean).join(', ');
 }
 
-export function cardData(p: Profile, program: Program): CardData {
+export function cardData(p: Profile, program: Program, slots?: Slots): CardData {
   const labels = labelsFor(program);
   return {
     login: p.github,
@@ -87,6 +96,7 @@ export function cardData(p: Profile, program: Program): CardData {
     languages: p.languages.map(labels.language),
     location: locationText(p),
     open: p.availability.status === 'open',
+    ...(slots && p.availability.status === 'open' ? { slots: { free: slots.free, capacity: slots.capacity } } : {}),
   };
 }
 
@@ -114,7 +124,7 @@ export function facetOptions(entries: readonly MentorEntry[], program: Program):
 }
 
 function computeFacetOptions(entries: readonly MentorEntry[], program: Program): Record<FacetKey, FacetOption[]> {
-  const docs = entries.map((e) => facetValues(e.data));
+  const docs = entries.map((e) => facetValues(e.data, e.slots));
   const { counts } = new FacetIndex(docs).count(docs.map((_, i) => i), emptyFilters());
   const labels = labelsFor(program);
   const order: Partial<Record<FacetKey, string[]>> = {
@@ -123,6 +133,7 @@ function computeFacetOptions(entries: readonly MentorEntry[], program: Program):
     format: program.taxonomy.formats.map((t) => t.id),
     kind: program.taxonomy.kinds.map((t) => t.id),
     availability: ['open', 'paused'],
+    slots: ['free'],
   };
   const out = {} as Record<FacetKey, FacetOption[]>;
   for (const f of FACETS) {
@@ -163,7 +174,7 @@ export interface BioShard {
 
 export function searchIndex(sorted: readonly MentorEntry[], program: Program): SearchIndexFile {
   const facets = {} as SearchIndexFile['facets'];
-  const values = sorted.map((e) => facetValues(e.data));
+  const values = sorted.map((e) => facetValues(e.data, e.slots));
   for (const f of FACETS) {
     const inv = invert(values.map((v) => v[f]));
     facets[f] = { values: inv.terms, docs: inv.postings };

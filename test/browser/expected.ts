@@ -8,10 +8,11 @@ import { join, resolve } from 'node:path';
 import matter from 'gray-matter';
 import { parse } from 'yaml';
 import type { Page } from 'playwright-core';
+import { sampleStatus } from '../support/status-fixture.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
-export const FACETS = ['topic', 'stage', 'language', 'country', 'format', 'kind', 'availability'] as const;
+export const FACETS = ['topic', 'stage', 'language', 'country', 'format', 'kind', 'availability', 'slots'] as const;
 export type Facet = (typeof FACETS)[number];
 export type Filters = Partial<Record<Facet, string[]>>;
 
@@ -21,6 +22,8 @@ export interface ExpectedMentor {
   headline: string;
   affiliation?: string;
   open: boolean;
+  /** Slots at the (fixture's) last sync; undefined for a mentor missing from data/status.json. */
+  slots?: { free: number; capacity: number };
   values: Record<Facet, string[]>;
   /** Everything a visitor could search for (front matter and bio), case and accents folded. */
   text: string;
@@ -47,6 +50,9 @@ export interface ProgramFile {
   taxonomy: { topics: { id: string; label: string; synonyms?: string[] }[] };
 }
 
+/** The data/status.json the shared build uses (test/support/site-setup.ts writes the same). */
+export const status = sampleStatus(ROOT);
+
 export const program = parse(readFileSync(join(ROOT, 'program.yml'), 'utf8')) as ProgramFile;
 
 export function fold(s: string): string {
@@ -60,12 +66,16 @@ function load(): ExpectedMentor[] {
     .map((f) => {
       const file = matter(readFileSync(join(dir, f), 'utf8'));
       const d = file.data as RawProfile;
+      const live = status.mentors[d.github];
+      const slots = live ? { free: live.slotsFree, capacity: live.capacity } : undefined;
+      const open = d.availability.status === 'open';
       return {
         login: d.github,
         name: d.name,
         headline: d.headline,
         ...(d.affiliation ? { affiliation: d.affiliation } : {}),
-        open: d.availability.status === 'open',
+        open,
+        ...(slots ? { slots } : {}),
         values: {
           topic: d.topics,
           stage: d.stages,
@@ -74,6 +84,7 @@ function load(): ExpectedMentor[] {
           format: d.formats,
           kind: d.kinds,
           availability: [d.availability.status],
+          slots: open && slots && slots.free > 0 ? ['free'] : [],
         },
         text: fold(`${JSON.stringify(d)} ${file.content}`),
       };
@@ -86,6 +97,10 @@ export const mentors: ExpectedMentor[] = load().sort(
 );
 export const openMentors = mentors.filter((m) => m.open);
 export const pausedMentors = mentors.filter((m) => !m.open);
+/** Taking requests but every slot taken at the last sync: no request button. */
+export const fullMentors = openMentors.filter((m) => m.slots && m.slots.free === 0);
+/** Mentors whose page offers the request button. */
+export const requestableMentors = openMentors.filter((m) => !fullMentors.includes(m));
 
 /** Cards on the server-rendered pages (the no-JS list and the first view). */
 export const PER_PAGE = 24;

@@ -7,8 +7,18 @@ const ROOT = resolve(import.meta.dirname, '../..');
 export function buildSite(outDir: string, contentRoot = ROOT): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [resolve(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
     cwd: ROOT,
-    env: { ...process.env, MENTORKIT_ROOT: contentRoot, MENTORKIT_OUT: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...cliEnv(), MENTORKIT_ROOT: contentRoot, MENTORKIT_OUT: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
     encoding: 'utf8',
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * The environment without what Vitest adds inside a test worker (import.meta.env's BASE_URL, MODE, DEV, PROD, SSR
+ * land in process.env there): Astro would take BASE_URL=/ over program.yml's base.
+ */
+function cliEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete env[key];
+  return env;
 }

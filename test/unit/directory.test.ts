@@ -9,7 +9,7 @@ import { makeProfileSchema } from '../../src/core/profile.ts';
 import { repoProgram, validProfile } from '../support/profiles.ts';
 
 const doc = (over: Partial<Record<keyof FacetValues, string[]>>): FacetValues => ({
-  topic: [], stage: [], language: [], country: [], format: [], kind: [], availability: ['open'], ...over,
+  topic: [], stage: [], language: [], country: [], format: [], kind: [], availability: ['open'], slots: [], ...over,
 });
 
 describe('directory state in the URL', () => {
@@ -170,6 +170,6 @@ describe('card', () => {
     expect(html).toContain('href="/mentorkit/mentors/a-b/"');
     expect(html).toContain('&lt;script&gt;x&lt;/script&gt;');
     expect(html).toContain('A &amp; B');
-    expect(html).toContain('Not taking requests');
+    expect(html).toContain('Paused: not taking requests');
   });
 });

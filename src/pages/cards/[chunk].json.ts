@@ -12,5 +12,5 @@ export const GET: APIRoute = async ({ params }) => {
   const i = Number(params.chunk);
   const mentors = (await sortedMentors()).slice(i * CARD_CHUNK, (i + 1) * CARD_CHUNK);
   const p = program();
-  return new Response(JSON.stringify(mentors.map((m) => cardData(m.data, p))), { headers: { 'content-type': 'application/json' } });
+  return new Response(JSON.stringify(mentors.map((m) => cardData(m.data, p, m.slots))), { headers: { 'content-type': 'application/json' } });
 };
