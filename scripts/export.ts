@@ -3,7 +3,7 @@
 // for a committee's report: dates, status, term and cohort, logins only (docs/status.md).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseFlags, type Io } from './cli.ts';
 import type { Status } from '../src/core/labels.ts';
 import type { RequestRow, StatusFile } from '../src/core/status.ts';
 import { contentRoot } from '../src/files/root.ts';
@@ -60,37 +60,19 @@ export function toJson(rows: readonly RequestRow[]): string {
   return `${JSON.stringify(rows.map((r) => Object.fromEntries(COLUMNS.map((c) => [c, r[c]]))), null, 2)}\n`;
 }
 
-export interface Io {
-  out: (text: string) => void;
-  err: (line: string) => void;
-}
+export type { Io };
 
 /** Runs the export; returns the exit code (0 done, 1 no usable snapshot, 2 bad usage). */
 export async function main(argv: string[], io: Io = { out: (t) => process.stdout.write(t), err: console.error }): Promise<number> {
-  let values: { format?: string; cohort?: string; all?: boolean; from?: string; out?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        format: { type: 'string' },
-        cohort: { type: 'string' },
-        all: { type: 'boolean' },
-        from: { type: 'string' },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (e) {
-    const msg = (e as Error).message.replace(/\. To specify a positional argument.*$/s, '.');
-    io.err(`export: ${msg}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    io.out(`${USAGE}\n`);
-    return 0;
-  }
+  const parsed = parseFlags<{ format?: string; cohort?: string; all?: boolean; from?: string; out?: string }>(
+    'export',
+    argv,
+    { format: { type: 'string' }, cohort: { type: 'string' }, all: { type: 'boolean' }, from: { type: 'string' }, out: { type: 'string' } },
+    `${USAGE}\n`,
+    io,
+  );
+  if ('exit' in parsed) return parsed.exit;
+  const { values } = parsed;
   const format = values.format ?? 'csv';
   if (!(FORMATS as readonly string[]).includes(format)) {
     io.err(`export: --format "${format}" is not a format; use --format csv or --format json\n\n${USAGE}`);

@@ -2,7 +2,7 @@
 // npm run labels: create and update every label the program uses (src/core/labels.ts programLabels), so the
 // issue forms' labels exist and every label has its colour and description. Safe to run again: a second run
 // changes nothing. It never deletes a label.
-import { parseArgs } from 'node:util';
+import { parseFlags, type Io } from './cli.ts';
 import { formatDiagnostic } from '../src/core/diagnostics.ts';
 import { planLabelSync, programLabels, type LabelChange } from '../src/core/labels.ts';
 import { contentRoot } from '../src/files/root.ts';
@@ -25,36 +25,13 @@ Labels it does not define are never deleted; those that look like the program's
 Environment: GITHUB_TOKEN (required; needs permission to write issues),
 GITHUB_API_URL (default https://api.github.com).`;
 
-const REPO = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
-
-export interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
+export type { Io };
 
 /** Runs the label sync; returns the exit code (0 done, 1 failed, 2 bad usage). Never throws for expected failures. */
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env, io: Io = { out: console.log, err: console.error }): Promise<number> {
-  let values: { 'dry-run'?: boolean; repo?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { 'dry-run': { type: 'boolean' }, repo: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (e) {
-    const msg = (e as Error).message.replace(/\. To specify a positional argument.*$/s, '.');
-    io.err(`labels: ${msg}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    io.out(USAGE);
-    return 0;
-  }
-  if (values.repo !== undefined && !REPO.test(values.repo)) {
-    io.err(`labels: --repo "${values.repo}" is not a repository; write it as owner/name, e.g. --repo my-org/mentoring\n\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseFlags<{ 'dry-run'?: boolean; repo?: string }>('labels', argv, { 'dry-run': { type: 'boolean' }, repo: { type: 'string' } }, USAGE, io);
+  if ('exit' in parsed) return parsed.exit;
+  const { values } = parsed;
   const dryRun = Boolean(values['dry-run']);
 
   const root = contentRoot();

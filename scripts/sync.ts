@@ -5,7 +5,7 @@
 // site still builds from the profiles alone.
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseFlags, type Io } from './cli.ts';
 import { formatDiagnostic } from '../src/core/diagnostics.ts';
 import { computeStatus, statusWarnings } from '../src/core/status-compute.ts';
 import { statusFileSchema } from '../src/core/status.ts';
@@ -27,37 +27,15 @@ the program's live state (slots, response times, statistics) for the site and np
 Environment: GITHUB_TOKEN (optional for a public repository: without it GitHub allows
 60 requests an hour), GITHUB_API_URL (default https://api.github.com).`;
 
-const REPO = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
 const BOT_LOGIN = 'github-actions[bot]';
 
-export interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
+export type { Io };
 
 /** Runs the sync; returns the exit code (0 written or skipped without a token, 1 failed, 2 bad usage). */
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env, io: Io = { out: console.log, err: console.error }): Promise<number> {
-  let values: { out?: string; repo?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: { out: { type: 'string' }, repo: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (e) {
-    const msg = (e as Error).message.replace(/\. To specify a positional argument.*$/s, '.');
-    io.err(`sync: ${msg}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    io.out(USAGE);
-    return 0;
-  }
-  if (values.repo !== undefined && !REPO.test(values.repo)) {
-    io.err(`sync: --repo "${values.repo}" is not a repository; write it as owner/name, e.g. --repo my-org/mentoring\n\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseFlags<{ out?: string; repo?: string }>('sync', argv, { out: { type: 'string' }, repo: { type: 'string' } }, USAGE, io);
+  if ('exit' in parsed) return parsed.exit;
+  const { values } = parsed;
   if (values.out !== undefined && !values.out.trim()) {
     io.err(`sync: --out needs a file name\n\n${USAGE}`);
     return 2;

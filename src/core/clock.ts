@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { addDays, addMonths, differenceInCalendarDays, formatISO, parseISO } from 'date-fns';
 import { statusSchema } from './labels.ts';
+import { hiddenLine, readHidden, withoutHidden } from './hidden-data.ts';
 
 /**
  * A request's clock: when its current phase began and which notices of that phase went out. The bot keeps a
@@ -27,30 +28,19 @@ export const clockSchema = z.object({
 });
 export type Clock = z.infer<typeof clockSchema>;
 
-const BLOCK = /\n*<!-- mentorkit-clock (\{[^\n]*?\}) -->\s*$/;
-
 /** The clock kept in an issue body, or undefined when there is none or it does not parse. */
 export function readClock(body: string | null | undefined): Clock | undefined {
-  const m = BLOCK.exec(body ?? '');
-  if (!m) return undefined;
-  try {
-    const parsed = clockSchema.safeParse(JSON.parse(m[1]!));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
+  return readHidden(body, 'clock', clockSchema);
 }
 
 /** The body without the clock block: what the mentee wrote. */
 export function withoutClock(body: string): string {
-  return body.replace(BLOCK, '');
+  return withoutHidden(body, 'clock');
 }
 
 /** The body with this clock at its end, replacing any earlier one. */
 export function withClock(body: string, clock: Clock): string {
-  // `<` and `>` are escaped so no text in the clock can close the HTML comment early.
-  const json = JSON.stringify(clock).replace(/</g, '\\u003c').replace(/>/g, '\\u003e');
-  return `${withoutClock(body).trimEnd()}\n\n<!-- mentorkit-clock ${json} -->`;
+  return `${withoutClock(body).trimEnd()}\n\n${hiddenLine('clock', clock)}`;
 }
 
 const canonical = (c: Clock | undefined) => (c ? JSON.stringify({ ...c, sent: [...c.sent].sort() }, Object.keys(c).sort()) : 'null');

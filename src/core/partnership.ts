@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Program } from './program.ts';
 import { isoDate, plusDays, plusMonths, type Clock } from './clock.ts';
+import { hiddenLine, readHidden } from './hidden-data.ts';
 import type { BotRecord } from './commands.ts';
 import { termOption, siteUrl } from './request-form.ts';
 import { acceptedComment } from './messages.ts';
@@ -41,18 +42,9 @@ export const partnershipSchema = z.object({
 });
 export type Partnership = z.infer<typeof partnershipSchema>;
 
-// The data block is the card's last line: text the partners wrote (goals, notes) is shown above it and can't stand in for it.
-const DATA = /<!-- mentorkit-partnership (\{[^\n]*?\}) -->\s*$/;
-
+/** The card's state, read only from its last line (hidden-data.ts): a goal's text can't stand in for it. */
 export function readPartnership(body: string | undefined): Partnership | undefined {
-  const m = DATA.exec(body ?? '');
-  if (!m) return undefined;
-  try {
-    const parsed = partnershipSchema.safeParse(JSON.parse(m[1]!));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
+  return readHidden(body, 'partnership', partnershipSchema);
 }
 
 /** The card's record: the bot's acceptance comment on this issue, with its data. */
@@ -168,7 +160,6 @@ export function renderCard(program: Program, agreement: readonly string[], s: Pa
   if (!s.closed) {
     lines.push('', `To end early: \`/end [reason]\` gives ${l.notice_days} days’ notice; \`/complete\` from both of you ends it now because the goals are met; \`/extend <months>\` from both of you extends the term (up to ${termOption(longestTerm(program))} in all).`);
   }
-  const json = JSON.stringify(s).replace(/</g, '\\u003c').replace(/>/g, '\\u003e');
-  lines.push('', `<!-- mentorkit-partnership ${json} -->`);
+  lines.push('', hiddenLine('partnership', s));
   return lines.join('\n');
 }

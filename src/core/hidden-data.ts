@@ -1,0 +1,31 @@
+import type { z } from 'zod';
+
+/**
+ * Data the bot keeps in an HTML comment on the last line of a text it writes (the request's clock, the partnership
+ * card's state): invisible when rendered, read back only from the last line, so text people wrote above it can't
+ * stand in for it.
+ */
+
+const lastLine = (name: string) => new RegExp(`\\n*<!-- mentorkit-${name} (\\{[^\\n]*?\\}) -->\\s*$`);
+
+/** The data on the text's last line, or undefined when it is missing or doesn't match the schema. */
+export function readHidden<S extends z.ZodType>(body: string | null | undefined, name: string, schema: S): z.infer<S> | undefined {
+  const m = lastLine(name).exec(body ?? '');
+  if (!m) return undefined;
+  try {
+    const parsed = schema.safeParse(JSON.parse(m[1]!));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The text without its hidden data line. */
+export function withoutHidden(body: string, name: string): string {
+  return body.replace(lastLine(name), '');
+}
+
+/** The HTML comment holding `value`; `<` and `>` are escaped so nothing in it can close the comment early. */
+export function hiddenLine(name: string, value: unknown): string {
+  return `<!-- mentorkit-${name} ${JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e')} -->`;
+}
