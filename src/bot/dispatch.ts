@@ -4,9 +4,7 @@ import { handleComment, handleLabeled } from './answers.ts';
 import { dispatchFreshness } from './freshness.ts';
 import { handleSweep } from './sweep.ts';
 import { isApplication } from '../core/onboarding.ts';
-
-/** The label of a mentor's freshness check-in issue (docs/freshness.md). */
-const FRESHNESS_LABEL = 'freshness';
+import { FRESHNESS_LABEL } from '../core/labels.ts';
 
 type Payload = Record<string, unknown> & { action?: string; sender?: { login?: string; type?: string } };
 
