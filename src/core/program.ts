@@ -93,6 +93,47 @@ export const limitsSchema = z.strictObject({
   freshness_answer_days: days('Days a mentor has to answer a freshness check-in before the bot pauses the profile.', 14),
 });
 
+function weight(description: string, value: number) {
+  return z.number().min(0).max(100).default(value).describe(description);
+}
+
+/** Cohort matching and peer groups (src/core/matching, docs/matching.md). */
+export const matchingSchema = z.strictObject({
+  weights: z
+    .strictObject({
+      topics: weight('Weight of topic overlap: the share of the mentee’s topics (synonyms resolved) that the mentor lists.', 5),
+      language: weight('Weight of a shared language. Counts only when require_shared_language is false.', 1),
+      timezone: weight('Weight of time-zone closeness: 1 − (hours apart, around the clock) / 12.', 2),
+      stage: weight('Weight of career-stage fit: the mentor mentors the mentee’s stage.', 2),
+      format: weight('Weight of format overlap: the share of the mentee’s formats the mentor offers.', 1),
+      kind: weight('Weight of kind overlap: the share of the mentee’s kinds the mentor offers.', 1),
+      slots: weight('Weight of the mentor’s free slots, as a share of limits.max_mentor_capacity.', 0.5),
+    })
+    .prefault({})
+    .describe('How much each part of the pair score counts. Each part is a value from 0 to 1 times its weight.'),
+  require_shared_language: z
+    .boolean()
+    .default(true)
+    .describe('Pairs must share a language (same primary language subtag). If false, a shared language is a weighted part of the score instead.'),
+  max_timezone_gap_hours: z
+    .number().min(0).max(12)
+    .optional()
+    .describe('Pairs whose time zones are further apart than this many hours (around the clock) are not matched. Unset: no limit.'),
+  different: z
+    .array(z.enum(['affiliation']))
+    .default([])
+    .describe('Fields in which mentee and mentor must differ, e.g. [affiliation] for “different experiments”. A pair where either side leaves the field empty passes.'),
+  max_pairs: z
+    .number().int().min(1)
+    .optional()
+    .describe('At most this many pairs, chosen by mentee priority (higher first), then by score. Unset: no limit.'),
+  group_size: z.number().int().min(2).max(20).default(5).describe('Target size of a peer group.'),
+  seed: z
+    .string().min(1)
+    .optional()
+    .describe('Seed for the order in which ties are broken. The same input and seed always give the same result.'),
+});
+
 export const programSchema = z
   .strictObject({
     name: z.string().min(1).max(120).describe('The program’s name, shown in the site header and in bot comments.'),
@@ -168,6 +209,7 @@ export const programSchema = z
           .describe('BCP 47 tags a profile may use. Empty means any valid tag.'),
       })
       .describe('The vocabulary profiles are checked against and the directory filters on.'),
+    matching: matchingSchema.prefault({}).describe('Cohort matching and peer groups: score weights and hard constraints (docs/matching.md).'),
   })
   .superRefine((program, ctx) => {
     const seen = new Map<string, string>();
