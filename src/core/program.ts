@@ -124,7 +124,7 @@ export const matchingSchema = z.strictObject({
     .default([])
     .describe('Fields in which mentee and mentor must differ, e.g. [affiliation] for “different experiments”. A pair where either side leaves the field empty passes.'),
   max_pairs: z
-    .number().int().min(1)
+    .number().int().min(1).max(100000)
     .optional()
     .describe('At most this many pairs, chosen by mentee priority (higher first), then by score. Unset: no limit.'),
   group_size: z.number().int().min(2).max(20).default(5).describe('Target size of a peer group.'),
