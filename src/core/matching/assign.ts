@@ -191,20 +191,26 @@ function check(bound: number) {
 /** Mentors kept per mentee before the dual check; more are added where the check finds they could help. */
 export const INITIAL_TOP_K = 12;
 
-export function solveOptimal(p: Problem, topK = INITIAL_TOP_K): Solution {
+/** What the optimal solver did, for the bench and the docs. */
+export interface OptimalStats {
+  rounds: number;
+  arcs: number;
+  addedByDualCheck: number;
+}
+
+export function solveOptimal(p: Problem, topK = INITIAL_TOP_K, stats?: OptimalStats): Solution {
   const n = p.mentees.length;
   const m = p.mentors.length;
   const { value, limit } = arcValues(p);
   // Mentee i keeps its first kept[i] options (best first) plus any extra ones the dual check asked for.
   const kept = p.options.map((o) => Math.min(topK, o.mentor.length));
   const extra: number[][] = p.options.map(() => []);
-  for (let round = 0; ; round++) {
-    const S = 0, T = n + m + 2, P = n + m + 1;
+  for (let pass = 1; ; pass++) {
+    const T = n + m + 2, P = n + m + 1;
     const g = new MinCostFlow(n + m + 3);
     const arcs: { i: number; k: number; id: number }[] = [];
     const h0 = new Float64Array(n + m + 3);
     for (let i = 0; i < n; i++) {
-      g.addEdge(S, 1 + i, 1, 0);
       g.addEdge(1 + i, T, 1, 0);
       const ks = [...Array(kept[i]).keys(), ...extra[i]!];
       for (const k of ks) {
@@ -224,7 +230,10 @@ export function solveOptimal(p: Problem, topK = INITIAL_TOP_K): Solution {
     g.addEdge(P, T, Math.min(slots, limit === Infinity ? slots : limit), 0);
     h0[P] = hp;
     h0[T] = Math.min(hp, 0);
-    g.run(S, T, n, h0);
+    // Hungarian order: one unit of supply per mentee, each routed by a shortest path from that mentee (the arc
+    // to T is "unmatched", so every mentee is routed). Each step keeps the flow optimal for the mentees so far.
+    g.setPotentials(h0);
+    for (let i = 0; i < n; i++) g.augment(1 + i, T, 1);
     // Dual check: an arc left out with a negative reduced cost could improve the flow; add those and solve again.
     const h = g.potential;
     let added = 0;
@@ -239,6 +248,11 @@ export function solveOptimal(p: Problem, topK = INITIAL_TOP_K): Solution {
           added++;
         }
       }
+    }
+    if (stats) {
+      stats.rounds = pass;
+      stats.arcs = arcs.length;
+      stats.addedByDualCheck += added;
     }
     if (added === 0) {
       const sol = new Int32Array(n).fill(-1);

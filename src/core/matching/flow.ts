@@ -16,8 +16,16 @@ export class MinCostFlow {
   #cost: number[] = [];
   #next: number[] = [];
 
+  #dist: Float64Array;
+  #prev: Int32Array;
+  #done: Uint8Array;
+  #heap = new Heap();
+
   constructor(n: number) {
     this.n = n;
+    this.#dist = new Float64Array(n);
+    this.#prev = new Int32Array(n);
+    this.#done = new Uint8Array(n);
     this.#head = new Int32Array(n).fill(-1);
     this.potential = new Float64Array(n);
   }
@@ -48,17 +56,36 @@ export class MinCostFlow {
    * `initial` must be potentials with non-negative reduced costs on every arc with capacity.
    */
   run(s: number, t: number, limit: number, initial: ArrayLike<number>, stopAbove = Infinity): { flow: number; cost: number } {
-    const n = this.n;
-    const h = this.potential;
-    for (let v = 0; v < n; v++) h[v] = initial[v]!;
-    const dist = new Float64Array(n);
-    const prevEdge = new Int32Array(n);
-    const done = new Uint8Array(n);
-    const heap = new Heap();
+    for (let v = 0; v < this.n; v++) this.potential[v] = initial[v]!;
     let flow = 0;
     let cost = 0;
-    const to = this.#to, cap = this.#cap, cst = this.#cost, next = this.#next, head = this.#head;
     while (flow < limit) {
+      const unit = this.augment(s, t, limit - flow, stopAbove);
+      if (unit === undefined) break;
+      flow += unit.flow;
+      cost += unit.flow * unit.cost;
+    }
+    return { flow, cost };
+  }
+
+  /**
+   * One shortest path from s to t on the current potentials (set them first with `setPotentials` or `run`),
+   * augmented by up to `limit` units unless its unit cost is above `stopAbove`. Sources may differ from call
+   * to call: each call adds supply at its own source (the Hungarian algorithm's row by row order).
+   */
+  setPotentials(initial: ArrayLike<number>): void {
+    for (let v = 0; v < this.n; v++) this.potential[v] = initial[v]!;
+  }
+
+  augment(s: number, t: number, limit: number, stopAbove = Infinity): { flow: number; cost: number } | undefined {
+    const n = this.n;
+    const h = this.potential;
+    const dist = this.#dist;
+    const prevEdge = this.#prev;
+    const done = this.#done;
+    const heap = this.#heap;
+    const to = this.#to, cap = this.#cap, cst = this.#cost, next = this.#next, head = this.#head;
+    {
       dist.fill(Infinity);
       done.fill(0);
       prevEdge.fill(-1);
@@ -82,22 +109,20 @@ export class MinCostFlow {
           }
         }
       }
-      if (!done[t]) break;
+      if (!done[t]) return undefined;
       const dt = dist[t]!;
       const unitCost = dt + h[t]! - h[s]!;
-      if (unitCost > stopAbove) break;
+      if (unitCost > stopAbove) return undefined;
       for (let v = 0; v < n; v++) h[v] = h[v]! + (done[v] ? Math.min(dist[v]!, dt) : dt);
-      let bottleneck = limit - flow;
+      let bottleneck = limit;
       for (let v = t; v !== s; v = to[prevEdge[v]! ^ 1]!) bottleneck = Math.min(bottleneck, cap[prevEdge[v]!]!);
       for (let v = t; v !== s; v = to[prevEdge[v]! ^ 1]!) {
         const e = prevEdge[v]!;
         cap[e] = cap[e]! - bottleneck;
         cap[e ^ 1] = cap[e ^ 1]! + bottleneck;
       }
-      flow += bottleneck;
-      cost += bottleneck * unitCost;
+      return { flow: bottleneck, cost: unitCost };
     }
-    return { flow, cost };
   }
 }
 
