@@ -9,7 +9,7 @@ import { Rng } from '../../src/testing/random.ts';
 
 /**
  * The matching bench: 2,000 mentee applications and 500 mentors with capacities 1 to 3, generated from a seed,
- * matched by the optimal method and by greedy. `npx tsx`-free: run with `node scripts/bench/matching.ts`.
+ * matched by the optimal method and by greedy. Run once with `node scripts/bench/matching.ts` (Node 24 strips the types).
  */
 
 const ZONES = [
