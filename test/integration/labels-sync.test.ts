@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,6 +7,7 @@ import { loadContent } from '../../src/files/content.ts';
 import { labelSpec, programLabels } from '../../src/core/labels.ts';
 import { FRESHNESS_LABEL_SPEC } from '../../src/core/freshness.ts';
 import { main } from '../../scripts/labels.ts';
+import { runScript as runScriptAt } from '../support/run-script.ts';
 
 /** npm run labels against the offline GitHub: creates every label once, then changes nothing; never deletes. */
 
@@ -41,18 +41,7 @@ async function runMain(argv: string[], e: Record<string, string>) {
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 
-/** The script as `npm run labels` runs it: a child process with only the environment given. */
-function runScript(argv: string[], e: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [SCRIPT, ...argv], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...e } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const runScript = (argv: string[], env: Record<string, string>) => runScriptAt(SCRIPT, argv, env);
 
 const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { spawn } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +9,7 @@ import { labelSpec } from '../../src/core/labels.ts';
 import { partnershipSchema } from '../../src/core/partnership.ts';
 import { statusFileSchema, type StatusFile } from '../../src/core/status.ts';
 import { main } from '../../scripts/sync.ts';
+import { runScript as runScriptAt } from '../support/run-script.ts';
 
 /** npm run sync against the offline GitHub: what it reads, in how many calls, what it computes, and how it fails. */
 
@@ -326,14 +326,4 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-function runScript(argv: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [SCRIPT, ...argv], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
+const runScript = (argv: string[], env: Record<string, string>) => runScriptAt(SCRIPT, argv, env);
