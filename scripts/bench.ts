@@ -46,7 +46,8 @@ Targets: build time and peak RSS at most ${TARGETS.buildRatio}× the bare Astro 
 same size; the search index (search/index.json) at most ${TARGETS.indexGzipPer1k / 1000} kB gzip per 1,000 mentors; home page
 first view at most ${TARGETS.firstViewGzip / 1000} kB gzip at 1,000 mentors; query p95 at most ${TARGETS.queryP95Ms} ms at
 10,000 mentors; a daily sweep over N open requests with nothing due at most
-⌈N/100⌉ + 2 API calls. Sizes are SI: 1 kB = 1,000 bytes, 1 MB = 1,000,000 bytes.
+⌈N/100⌉ + 2 API calls; matching 2,000 mentees with 500 mentors in at most
+${TARGETS.matchingSeconds} s, scoring no less than greedy. Sizes are SI: 1 kB = 1,000 bytes, 1 MB = 1,000,000 bytes.
 A missed target prints FAIL and still exits 0; exit 1 means the benchmark failed.
 A 10,000-mentor run takes several minutes per build.`;
 

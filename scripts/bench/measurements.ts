@@ -12,6 +12,7 @@ import { measureAcceptCalls } from './accept-calls.ts';
 import { measureSweepRows } from './sweep-calls.ts';
 import type { ApiCalls } from './api-calls.ts';
 import { runRaces } from '../../src/testing/races.ts';
+import { benchMatching } from './matching.ts';
 import { progress } from './report.ts';
 
 /**
@@ -70,6 +71,8 @@ export const TARGETS = {
   queryP95Ms: 5,
   intakeCalls: 6,
   acceptCalls: 8,
+  /** Seconds to match 2,000 mentee applications with 500 mentors (issue 8). */
+  matchingSeconds: 10,
 } as const;
 
 function note(ctx: BenchContext, heading: string, ...lines: string[]): void {
@@ -201,6 +204,24 @@ export const MEASUREMENTS: Measurement[] = [
         ...r.broken.slice(0, 20),
       );
       return [{ metric, n: r.rounds, measured: String(r.broken.length), target: '0', status: atMost(r.broken.length, 0) }];
+    },
+  },
+  {
+    id: 'matching',
+    title: 'Cohort matching',
+    async measure(ctx) {
+      progress('matching 2,000 mentees with 500 mentors (optimal, then greedy)');
+      const m = benchMatching();
+      note(
+        ctx,
+        'Cohort matching (src/core/matching; docs/matching.md)',
+        `${fmt.int(m.mentees)} mentees, ${fmt.int(m.mentors)} mentors with capacities 1–3 (${fmt.int(m.slots)} slots): optimal ${fmt.int(m.pairs)} pairs in ${fmt.seconds(m.seconds)}, greedy ${fmt.int(m.greedyPairs)} pairs in ${fmt.seconds(m.greedySeconds)}`,
+        `total score ${m.total.toFixed(1)} against greedy's ${m.greedyTotal.toFixed(1)}`,
+      );
+      return [
+        { metric: 'Cohort matching, optimal (wall clock)', n: m.mentees, measured: `${fmt.seconds(m.seconds)} (500 mentors)`, target: `≤ ${TARGETS.matchingSeconds} s`, status: atMost(m.seconds, TARGETS.matchingSeconds) },
+        { metric: 'Cohort matching, total score vs greedy', n: m.mentees, measured: `${m.ratio.toFixed(3)}× (${m.total.toFixed(1)} vs ${m.greedyTotal.toFixed(1)})`, target: '≥ 1×', status: m.ratio >= 1 ? 'PASS' : 'FAIL' },
+      ];
     },
   },
   {
