@@ -4,9 +4,10 @@ import { STATUS_LABEL_COMMANDS, decideCommand, decideHelp, refuse } from '../cor
 import { REQUEST_LABEL, mentorOf, statusOf, statusSchema } from '../core/labels.ts';
 import { looksLikeRequest } from '../core/request-form.ts';
 import { isMaintainer, rolesOf, type Permission } from '../core/roles.ts';
-import { getIssue, getPermission, summaries, toIssueState } from '../github/repo.ts';
+import { getIssue, getPermission, toIssueState } from '../github/repo.ts';
 import type { RunContext } from './context.ts';
-import { carryOut, readLive, recordsOf, todayOf, type Live } from './plan.ts';
+import { carryOut, readLive, recordsOf, type Live } from './plan.ts';
+import { todayOf } from './context.ts';
 import { readClock } from '../core/clock.ts';
 import { trustedClock } from '../core/sweep.ts';
 
@@ -93,7 +94,7 @@ function common(ctx: RunContext, live: Live) {
     mentors: ctx.mentors,
     today: todayOf(ctx),
     issue: live.issue,
-    openRequests: summaries(live.open),
+    openRequests: live.open,
     agreement: ctx.agreement,
   };
 }

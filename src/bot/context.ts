@@ -21,3 +21,6 @@ export interface RunContext {
   task: 'requests' | 'freshness';
   log: (line: string) => void;
 }
+
+/** The UTC date of the run's clock: the only way a date reaches the core. */
+export const todayOf = (ctx: Pick<RunContext, 'now'>) => ctx.now.toISOString().slice(0, 10);

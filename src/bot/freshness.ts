@@ -5,7 +5,7 @@ import type { Decision } from '../core/decision.ts';
 import { FRESHNESS_LABEL, afterChange, decideCheckinComment, decideSweep, type ProfileChange } from '../core/freshness.ts';
 import { MENTORS_DIR } from '../files/content.ts';
 import { applyCheckinDecision, branchExists, getCheckin, listCheckins, openCheckin, proposeChange } from '../github/pulls.ts';
-import type { RunContext } from './context.ts';
+import { todayOf, type RunContext } from './context.ts';
 import { handleApplication } from './onboarding.ts';
 
 /**
@@ -18,7 +18,6 @@ type Payload = Record<string, unknown> & { action?: string };
 type IssuePayload = { number: number; labels?: Array<string | { name?: string }>; pull_request?: unknown };
 type CommentPayload = { id: number; body?: string | null; user: { login: string } | null };
 
-const todayOf = (ctx: RunContext) => ctx.now.toISOString().slice(0, 10);
 
 export async function dispatchFreshness(ctx: RunContext, eventName: string, payload: Payload): Promise<void> {
   if (eventName === 'schedule' || eventName === 'workflow_dispatch') return handleFreshnessSweep(ctx);

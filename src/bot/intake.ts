@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { decideIntake, type Eligibility } from '../core/intake.ts';
 import { looksLikeRequest } from '../core/request-form.ts';
 import { REQUEST_LABEL } from '../core/labels.ts';
-import { getIssue, isOrgMember, summaries, toIssueState } from '../github/repo.ts';
-import type { RunContext } from './context.ts';
+import { getIssue, isOrgMember, toIssueState } from '../github/repo.ts';
+import { todayOf, type RunContext } from './context.ts';
 import { carryOut, readLive } from './plan.ts';
 import { repairClock } from './sweep.ts';
 
@@ -31,9 +31,9 @@ export async function handleIntake(ctx: RunContext, action: 'opened' | 'edited' 
     mentors: ctx.mentors,
     issue,
     action,
-    openRequests: summaries(live.open),
+    openRequests: live.open,
     ...(ctx.program.eligibility ? { eligibility: await eligibility(ctx, issue.author) } : {}),
-    today: ctx.now.toISOString().slice(0, 10),
+    today: todayOf(ctx),
   });
   await carryOut(ctx, live, [decision]);
   if (action === 'edited') await repairClock(ctx, live);

@@ -5,7 +5,7 @@ import { afterProposal, applicationBranch, decideApplication, ignoreReason, isAp
 import { MENTORS_DIR } from '../files/content.ts';
 import { getIssue } from '../github/repo.ts';
 import { applyApplicationDecision, findApplicationPull, findOtherApplicationPull, proposeProfile } from '../github/onboarding.ts';
-import type { RunContext } from './context.ts';
+import { todayOf, type RunContext } from './context.ts';
 
 /**
  * Mentor applications (issues.opened / issues.edited on a "Become a mentor" issue), run by the freshness task:
@@ -40,7 +40,7 @@ export async function handleApplication(ctx: RunContext, action: 'opened' | 'edi
     issue: { number: issue.number, author: issue.author, authorType: issue.authorType, state: issue.state, labels: issue.labels, body: issue.body },
     action,
     actor: sender,
-    today: ctx.now.toISOString().slice(0, 10),
+    today: todayOf(ctx),
     profileExists: hasProfile(ctx.workspace, login),
   };
   const ignore = ignoreReason(input);

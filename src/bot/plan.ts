@@ -2,8 +2,8 @@ import { applyLabels, type Decision } from '../core/decision.ts';
 import { withClock, type Clock } from '../core/clock.ts';
 import { settleAcceptance } from '../core/accept.ts';
 import type { Status } from '../core/labels.ts';
-import { activeLabelOrder, applyDecision, colourLabels, listBotComments, listOpenRequests, summaries, type BotComment, type IssueState } from '../github/repo.ts';
-import type { RunContext } from './context.ts';
+import { activeLabelOrder, applyDecision, colourLabels, listBotComments, listOpenRequests, type BotComment, type IssueState } from '../github/repo.ts';
+import { todayOf, type RunContext } from './context.ts';
 import { report } from './report.ts';
 
 /**
@@ -61,8 +61,6 @@ export interface Acceptance {
   previousClock?: Clock;
 }
 
-/** The UTC date of the run's clock: the only way a date reaches the core. */
-export const todayOf = (ctx: RunContext) => ctx.now.toISOString().slice(0, 10);
 
 /**
  * Apply a plan in order. An acceptance's claim is settled right after it is applied: the open requests are
@@ -98,7 +96,7 @@ export async function carryOut(ctx: RunContext, live: Live, plan: Decision[], ac
       live.open = await listOpenRequests(ctx.gh, ctx.repo);
       const mine = live.open.find((o) => o.number === live.issue.number);
       if (mine) live.issue = mine;
-      const input = { program: ctx.program, mentors: ctx.mentors, issue: live.issue, openRequests: summaries(live.open), today: todayOf(ctx), agreement: ctx.agreement, ...acceptance };
+      const input = { program: ctx.program, mentors: ctx.mentors, issue: live.issue, openRequests: live.open, today: todayOf(ctx), agreement: ctx.agreement, ...acceptance };
       let settled = settleAcceptance(input);
       if ('needsOrder' in settled) {
         ctx.log(`#${d.issue}: a limit is exceeded on re-reading; ranking ${settled.needsOrder.map((n) => `#${n}`).join(', ')} by when they were accepted.`);

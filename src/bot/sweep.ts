@@ -2,9 +2,10 @@ import { readClock, sameClock } from '../core/clock.ts';
 import { emptyDecision } from '../core/decision.ts';
 import { statusOf } from '../core/labels.ts';
 import { SWEPT, believable, decideSweep, dueStep, trustedClock } from '../core/sweep.ts';
-import { listOpenRequests, summaries, type IssueState } from '../github/repo.ts';
+import { listOpenRequests, type IssueState } from '../github/repo.ts';
 import type { RunContext } from './context.ts';
-import { carryOut, recordsOf, todayOf, type Live } from './plan.ts';
+import { carryOut, recordsOf, type Live } from './plan.ts';
+import { todayOf } from './context.ts';
 
 /**
  * The daily sweep (schedule, or workflow_dispatch with dry-run). One pass over the open requests as listed,
@@ -30,7 +31,7 @@ export async function handleSweep(ctx: RunContext): Promise<void> {
         mentors: ctx.mentors,
         today,
         issue,
-        openRequests: summaries(live.open),
+        openRequests: live.open,
         records,
         agreement: ctx.agreement,
       });

@@ -13,9 +13,8 @@ export interface Repo {
   repo: string;
 }
 
-export interface IssueState {
-  number: number;
-  author: string;
+/** An issue as read. It is a RequestSummary, so the core's quota questions take the open list as it was read. */
+export interface IssueState extends RequestSummary {
   authorType: string;
   state: 'open' | 'closed';
   labels: string[];
@@ -66,10 +65,6 @@ export async function colourLabels(gh: GitHub, r: Repo, names: Iterable<string>)
 export async function listOpenRequests(gh: GitHub, r: Repo): Promise<IssueState[]> {
   const issues = await gh.paginate(gh.rest.issues.listForRepo, { ...r, state: 'open', labels: REQUEST_LABEL, per_page: 100 });
   return issues.filter((i) => !i.pull_request).map((i) => toIssueState(i as RawIssue));
-}
-
-export function summaries(issues: IssueState[]): RequestSummary[] {
-  return issues.map((i) => ({ number: i.number, author: i.author, labels: i.labels }));
 }
 
 export async function getIssue(gh: GitHub, r: Repo, number: number): Promise<IssueState> {
