@@ -1,7 +1,7 @@
 import type { Program } from './program.ts';
 import type { Profile } from './profile.ts';
 import { emptyDecision, type Decision } from './decision.ts';
-import { STATUSES, mentorOf, statusLabel, statusOf, type Status } from './labels.ts';
+import { otherStatusLabels, mentorOf, statusLabel, statusOf, type Status } from './labels.ts';
 import { activeOfMentee, activeOfMentor, issueList, waitingOfMentee, type RequestSummary } from './requests.ts';
 import { parseRequest } from './request-form.ts';
 import { autoWithdrawnComment, lostSlotComment, rolledBackComment } from './messages.ts';
@@ -20,7 +20,6 @@ import { plusMonths, type Clock } from './clock.ts';
  *    announced and the mentee's other requests withdrawn.
  */
 
-const OTHER_STATUSES = (keep: Status) => STATUSES.filter((s) => s !== keep).map(statusLabel);
 
 export interface LiveCheck {
   ok: boolean;
@@ -67,7 +66,7 @@ export function claim(issue: number, labels: readonly string[], note: string, cl
   const d = emptyDecision(issue);
   if (clock) d.clock = clock;
   d.addLabels.push(statusLabel('active'));
-  d.removeLabels.push(...OTHER_STATUSES('active').filter((l) => labels.includes(l)));
+  d.removeLabels.push(...otherStatusLabels('active').filter((l) => labels.includes(l)));
   d.verify = 'acceptance';
   d.notes.push(note);
   return d;
@@ -146,7 +145,7 @@ function confirm(s: SettleInput, lastSlot: boolean): Decision[] {
     const otherMentor = mentorOf(other.labels);
     w.comments.push({ kind: 'auto-withdrawn', key: `${other.number}.${issue.number}`, mode: 'once', body: autoWithdrawnComment(issue.author, otherMentor, issue.number) });
     w.addLabels.push(statusLabel('withdrawn'));
-    w.removeLabels.push(...OTHER_STATUSES('withdrawn').filter((l) => other.labels.includes(l)));
+    w.removeLabels.push(...otherStatusLabels('withdrawn').filter((l) => other.labels.includes(l)));
     w.close = { reason: 'not_planned' };
     w.notes.push(`Withdrawn automatically: @${issue.author}'s last slot went to #${issue.number}.`);
     plan.push(w);
@@ -158,7 +157,7 @@ function confirm(s: SettleInput, lastSlot: boolean): Decision[] {
 function rollback(s: SettleInput, why: string): Decision {
   const d = emptyDecision(s.issue.number);
   d.addLabels.push(statusLabel(s.previous));
-  d.removeLabels.push(...OTHER_STATUSES(s.previous));
+  d.removeLabels.push(...otherStatusLabels(s.previous));
   d.comments.push({ kind: 'rolled-back', key: `${s.issue.number}.${s.key}`, mode: 'once', body: rolledBackComment(s.by, s.mentor, why) });
   if (s.previousClock) d.clock = s.previousClock;
   d.notes.push(`Rolled back to ${s.previous}: ${why}`);
@@ -169,7 +168,7 @@ function rollback(s: SettleInput, why: string): Decision {
 function lostToMentee(s: SettleInput, winner: number): Decision {
   const d = emptyDecision(s.issue.number);
   d.addLabels.push(statusLabel('withdrawn'));
-  d.removeLabels.push(...OTHER_STATUSES('withdrawn'));
+  d.removeLabels.push(...otherStatusLabels('withdrawn'));
   d.comments.push({ kind: 'rolled-back', key: `${s.issue.number}.${s.key}`, mode: 'once', body: lostSlotComment(s.issue.author, s.mentor, winner) });
   d.close = { reason: 'not_planned' };
   d.notes.push(`Withdrawn: @${s.issue.author}'s last slot went to #${winner} first.`);

@@ -1,6 +1,6 @@
 import { addDays, formatISO, parseISO } from 'date-fns';
 import { emptyDecision, type Decision } from './decision.ts';
-import { STATUSES, mentorOf, statusLabel, statusOf, type Status } from './labels.ts';
+import { otherStatusLabels, mentorOf, statusLabel, statusOf, type Status } from './labels.ts';
 import { COMMANDS, commandsFor, viaKey, type CommandInput, type CommandName } from './commands.ts';
 import type { Role } from './roles.ts';
 import { activeClock, checkAcceptance, claim } from './accept.ts';
@@ -35,7 +35,6 @@ const VERB: Record<CommandName, string> = {
 
 const PARTNERSHIP_COMMANDS: readonly CommandName[] = ['agree', 'goal', 'done', 'checkin', 'end', 'complete', 'extend'];
 
-const OTHER_STATUSES = (keep: Status) => STATUSES.filter((s) => s !== keep).map(statusLabel);
 
 /** The status label a person may set by hand instead of a command, and the command it stands for. */
 export const STATUS_LABEL_COMMANDS: Partial<Record<Status, CommandName>> = { active: 'accept', declined: 'decline' };
@@ -160,7 +159,7 @@ function decide(input: CommandInput): Decision[] {
       const d = emptyDecision(issue.number);
       d.clock = { v: 1, status: 'saved', since: input.today, sent: [] };
       d.addLabels.push(statusLabel('saved'));
-      d.removeLabels.push(...OTHER_STATUSES('saved'));
+      d.removeLabels.push(...otherStatusLabels('saved'));
       d.comments.push({ kind: 'saved', key, mode: 'once', body: savedComment(issue.author, mentor, actor.login, input.today, until) });
       d.notes.push(`Saved for later on ${input.today}, until ${until}.`);
       return [d];
@@ -169,7 +168,7 @@ function decide(input: CommandInput): Decision[] {
       if (!COMMANDS.withdraw.states.includes(status as never)) return refuse(input, stateRefusal(name, status, issue.author));
       const d = emptyDecision(issue.number);
       d.addLabels.push(statusLabel('withdrawn'));
-      d.removeLabels.push(...OTHER_STATUSES('withdrawn'));
+      d.removeLabels.push(...otherStatusLabels('withdrawn'));
       d.comments.push({ kind: 'withdrawn', key, mode: 'once', body: withdrawnComment(issue.author, status === 'invalid' ? undefined : mentor, actor.login) });
       d.close = { reason: 'not_planned' };
       d.notes.push(`Withdrawn by @${actor.login}.`);

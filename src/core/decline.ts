@@ -1,7 +1,7 @@
 import type { Program } from './program.ts';
 import type { Profile } from './profile.ts';
 import { emptyDecision, type Decision } from './decision.ts';
-import { STATUSES, mentorLabel, statusLabel, type Status } from './labels.ts';
+import { otherStatusLabels, mentorLabel, statusLabel, type Status } from './labels.ts';
 import { freeSlots, isAvailable, openPair, type RequestSummary } from './requests.ts';
 import { parseRequest, type ParsedRequest } from './request-form.ts';
 import { suggestMentors } from './suggestions.ts';
@@ -79,7 +79,7 @@ export function handOver(
   d.addLabels.push(mentorLabel(to.github), statusLabel('pending'));
   d.removeLabels.push(
     ...issue.labels.filter((l) => l.startsWith('mentor:') && l !== mentorLabel(to.github)),
-    ...STATUSES.filter((s) => s !== 'pending').map(statusLabel),
+    ...otherStatusLabels('pending'),
   );
   // The new mentor sees only the alternates still to come, not the ones already asked.
   const next = { ...request, alternates: request.alternates.filter((a) => !asked.has(a.toLowerCase()) && a.toLowerCase() !== to.github.toLowerCase()) };
@@ -148,7 +148,7 @@ export function passOn(input: PassOnInput): Decision {
 
   const d = emptyDecision(issue.number);
   d.addLabels.push(statusLabel(input.final));
-  d.removeLabels.push(...STATUSES.filter((s) => s !== input.final).map(statusLabel));
+  d.removeLabels.push(...otherStatusLabels(input.final));
   const suggestions = suggestMentors({
     mentors: input.mentors,
     openRequests: input.openRequests,

@@ -1,7 +1,7 @@
 import type { Program } from './program.ts';
 import type { Profile } from './profile.ts';
 import { emptyDecision, type Decision } from './decision.ts';
-import { REQUEST_LABEL, STATUSES, mentorLabel, statusLabel, statusOf, type Status } from './labels.ts';
+import { REQUEST_LABEL, otherStatusLabels, mentorLabel, statusLabel, statusOf, type Status } from './labels.ts';
 import { activeOfMentee, activeOfMentor, isAvailable, openPair, waitingOfMentee, type RequestSummary } from './requests.ts';
 import { GITHUB_LOGIN } from './github-login.ts';
 import { parseRequest, termOption, type ParsedRequest, type Problem, FIELD } from './request-form.ts';
@@ -103,7 +103,6 @@ export function checkRequest(input: IntakeInput): Checked {
   return { request, problems };
 }
 
-const MANAGED_STATUS = STATUSES.map(statusLabel);
 
 /** Intake: decide labels and comments for a newly opened, edited or reopened request. */
 export function decideIntake(input: IntakeInput): Decision {
@@ -126,7 +125,7 @@ export function decideIntake(input: IntakeInput): Decision {
 
   const { request, problems } = checkRequest(input);
   const staleMentorLabels = issue.labels.filter((l) => l.startsWith('mentor:'));
-  const otherStatus = (keep: Status) => MANAGED_STATUS.filter((l) => l !== statusLabel(keep) && issue.labels.includes(l));
+  const otherStatus = (keep: Status) => otherStatusLabels(keep).filter((l) => issue.labels.includes(l));
 
   const kept = readClock(issue.body);
   if (problems.length > 0) {

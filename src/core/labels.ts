@@ -13,6 +13,11 @@ export const ENDING_LABEL = 'ending';
 export function statusLabel(s: Status): string {
   return `status:${s}`;
 }
+/** Every status label but this one: what a change to `keep` removes, so a request never has two. */
+export function otherStatusLabels(keep: Status): string[] {
+  return STATUSES.filter((s) => s !== keep).map(statusLabel);
+}
+
 export function mentorLabel(login: string): string {
   return `mentor:${login.toLowerCase()}`;
 }

@@ -1,5 +1,5 @@
 import { emptyDecision, type Decision } from './decision.ts';
-import { ENDING_LABEL, STATUSES, statusLabel } from './labels.ts';
+import { ENDING_LABEL, otherStatusLabels, statusLabel } from './labels.ts';
 import { viaKey, type BotRecord, type CommandInput } from './commands.ts';
 import { plusMonths } from './clock.ts';
 import { findCard, longestTerm, noticeEnd, partnershipClock, renderCard, type Partnership } from './partnership.ts';
@@ -171,7 +171,7 @@ export function closePartnership(
     { kind: card.kind, key: card.key, mode: 'upsert', body: renderCard(input.program, input.agreement, s) },
   );
   d.addLabels.push(statusLabel(as));
-  d.removeLabels.push(...STATUSES.filter((x) => x !== as).map(statusLabel), ENDING_LABEL);
+  d.removeLabels.push(...otherStatusLabels(as), ENDING_LABEL);
   d.close = { reason: 'completed' };
   d.notes.push(`Partnership ${as}: ${why}.`);
   return [d];

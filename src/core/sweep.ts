@@ -1,7 +1,7 @@
 import type { Program } from './program.ts';
 import type { Profile } from './profile.ts';
 import { emptyDecision, type Decision } from './decision.ts';
-import { STATUSES, mentorOf, statusLabel, statusOf, type Status } from './labels.ts';
+import { otherStatusLabels, mentorOf, statusLabel, statusOf, type Status } from './labels.ts';
 import type { RequestSummary } from './requests.ts';
 import type { BotRecord } from './commands.ts';
 import { dateOf, daysBetween, plusDays, type Clock } from './clock.ts';
@@ -177,7 +177,7 @@ export function decideSweep(input: SweepInput): Decision[] {
     case 'close-invalid':
       d.comments.push({ kind: 'closed-invalid', key, mode: 'once', body: invalidClosedComment(issue.author, program.limits.invalid_close_days) });
       d.addLabels.push(statusLabel('expired'));
-      d.removeLabels.push(...STATUSES.filter((s) => s !== 'expired').map(statusLabel), ...issue.labels.filter((l) => l.startsWith('mentor:')));
+      d.removeLabels.push(...otherStatusLabels('expired'), ...issue.labels.filter((l) => l.startsWith('mentor:')));
       d.close = { reason: 'not_planned' };
       delete d.clock;
       d.notes.push(`Invalid since ${clock.since}: closed after ${program.limits.invalid_close_days} days.`);
