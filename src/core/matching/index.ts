@@ -2,3 +2,4 @@
 export * from './score.ts';
 export * from './assign.ts';
 export * from './groups.ts';
+export * from './matches-file.ts';
