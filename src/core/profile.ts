@@ -5,6 +5,7 @@ import type { Program } from './program.ts';
 import { didYouMean } from './suggest.ts';
 import { GITHUB_LOGIN } from './github-login.ts';
 import { memo } from './memo.ts';
+import { topicResolver } from './topics.ts';
 
 /**
  * The mentor profile schema depends on the program (taxonomy, capacity bound,
@@ -60,15 +61,8 @@ function nonEmptyUnique<T extends z.ZodType>(item: T, what: string) {
     .refine((xs) => new Set(xs as unknown[]).size === xs.length, { error: `lists the same ${what.replace(/s$/, '')} twice` });
 }
 
-export function topicResolver(program: Program) {
-  const canonical = new Map<string, string>();
-  for (const t of program.taxonomy.topics) {
-    canonical.set(t.id, t.id);
-    for (const s of t.synonyms) canonical.set(s.toLowerCase(), t.id);
-  }
-  const ids = program.taxonomy.topics.map((t) => t.id);
-  return { canonical, ids };
-}
+// Lives in topics.ts so the site's matching bundle can use it without zod; still exported here for existing callers.
+export { topicResolver };
 
 export function makeProfileSchema(program: Program) {
   const { canonical, ids: topicIds } = topicResolver(program);
