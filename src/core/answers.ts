@@ -6,10 +6,13 @@ import type { Role } from './roles.ts';
 import { activeClock, checkAcceptance, claim } from './accept.ts';
 import { askedMentors, cannotTakeOver, decideDecline, handOver } from './decline.ts';
 import { decideIntake } from './intake.ts';
-import { parseRequest, normalizeLogin } from './request-form.ts';
+import { FIELD, parseRequest, normalizeLogin } from './request-form.ts';
+import { topicResolver } from './profile.ts';
+import { didYouMean } from './suggest.ts';
+import { menteeFromRequest, suggestMentors } from './suggestions.ts';
 import { GITHUB_LOGIN } from './github-login.ts';
 import { decidePartnershipCommand } from './partnership-commands.ts';
-import { helpComment, labelRevertedComment, reassignedWhy, refusedComment, reopenedComment, savedComment, withdrawnComment } from './messages.ts';
+import { helpComment, labelRevertedComment, reassignedWhy, refusedComment, reopenedComment, savedComment, suggestComment, withdrawnComment } from './messages.ts';
 
 /**
  * Every command and hand-set status label is decided here, from plain data: who acts, on which request, in
@@ -31,6 +34,7 @@ const VERB: Record<CommandName, string> = {
   end: 'end',
   complete: 'complete',
   extend: 'extend',
+  suggest: 'ask for suggestions on',
 };
 
 const PARTNERSHIP_COMMANDS: readonly CommandName[] = ['agree', 'goal', 'done', 'checkin', 'end', 'complete', 'extend'];
@@ -114,7 +118,8 @@ function decide(input: CommandInput): Decision[] {
   const mentor = mentorOf(labels);
   const name = command.name;
 
-  if (issue.state === 'closed' && name !== 'reopen') {
+  const suggestsOnClosed = name === 'suggest' && COMMANDS.suggest.states.includes(status as never);
+  if (issue.state === 'closed' && name !== 'reopen' && !suggestsOnClosed) {
     if (status === 'completed' || status === 'ended') {
       return refuse(input, `this partnership has ${status === 'completed' ? 'been completed' : 'ended'}, so commands no longer apply to it. Its card stays as the record; @${issue.author} can file a new request from the directory.`);
     }
@@ -207,6 +212,8 @@ function decide(input: CommandInput): Decision[] {
       d.reopen = true;
       return [d];
     }
+    case 'suggest':
+      return decideSuggest(input, status, mentor, key);
     default:
       return refuse(input, `\`/${name}\` is not a request command.`);
   }
@@ -239,4 +246,45 @@ export function decideHelp(input: Omit<CommandInput, 'command' | 'via'> & { unkn
   d.comments.push({ kind: 'help', key: `${issue.number}.c${input.commentId}`, mode: 'once', body: helpComment(actor.login, input.unknown, names.map((n) => COMMANDS[n]), who) });
   d.notes.push(`Unknown command${input.unknown.length === 1 ? '' : 's'} ${input.unknown.map((n) => `/${n}`).join(', ')} from @${actor.login}: replied with help.`);
   return d;
+}
+
+/**
+ * `/suggest [topics]`: the five mentors who fit best, by the matching score, leaving out the mentee, the mentors
+ * already asked or named in this request, and anyone without a free slot. Topics in the arguments replace the
+ * request's areas (ids, synonyms or labels), so a mentee can look beyond what they first asked for.
+ */
+function decideSuggest(input: CommandInput, status: Status | 'none', mentor: string | undefined, key: string): Decision[] {
+  const { program, issue, actor } = input;
+  if (!COMMANDS.suggest.states.includes(status as never)) return refuse(input, stateRefusal('suggest', status, issue.author));
+  const { request } = parseRequest(issue.body, program);
+  let topics = request.areas;
+  let basis = 'this request';
+  if (input.command.args.trim()) {
+    const { canonical, ids } = topicResolver(program);
+    const byLabel = new Map(program.taxonomy.topics.map((t) => [t.label.toLowerCase(), t.id]));
+    const words = input.command.args.split(/\s*,\s*/).flatMap((part) => (byLabel.has(part.trim().toLowerCase()) ? [part.trim()] : part.split(/\s+/))).filter(Boolean);
+    const unknown = words.filter((w) => !canonical.has(w.toLowerCase()) && !byLabel.has(w.toLowerCase()));
+    if (unknown.length) {
+      return refuse(input, `${unknown.map((u) => `“${u}”`).join(', ')} ${unknown.length === 1 ? 'is not a topic' : 'are not topics'} of this program. ${didYouMean(unknown[0]!.toLowerCase(), ids)}Use topic ids separated by commas, like \`/suggest ${ids.slice(0, 2).join(', ')}\`; the topics are listed in the directory.`);
+    }
+    topics = [...new Set(words.map((w) => canonical.get(w.toLowerCase()) ?? byLabel.get(w.toLowerCase())!))];
+    basis = `the topics ${topics.join(', ')}`;
+  }
+  if (topics.length === 0) {
+    return refuse(input, `this request names no area of guidance, so I can’t tell who would fit. Fix the “${FIELD.areas.label}” field, or name topics: \`/suggest data-science, open-source\`.`);
+  }
+  const suggestions = suggestMentors({
+    program,
+    mentors: input.mentors,
+    openRequests: input.openRequests,
+    mentee: { ...menteeFromRequest(request, issue.author, input.mentors), topics },
+    // Already asked or named: suggesting them again tells the mentee nothing new.
+    exclude: [...askedMentors(input.records), ...(mentor ? [mentor] : []), request.mentor, ...request.alternates].filter(Boolean),
+    today: input.today,
+    count: 5,
+  });
+  const d = emptyDecision(issue.number);
+  d.comments.push({ kind: 'suggestions', key, mode: 'once', body: suggestComment(program, actor.login, issue.author, suggestions, basis) });
+  d.notes.push(`/suggest by @${actor.login}: ${suggestions.map((s) => `@${s.profile.github}`).join(', ') || 'nobody fits'}.`);
+  return [d];
 }

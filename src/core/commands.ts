@@ -32,6 +32,7 @@ export const COMMANDS = {
   end: { usage: '/end [reason]', does: 'end the partnership early, after the notice period (both of you: at once)', roles: ['mentor', 'mentee', 'maintainer'], states: ['active'] },
   complete: { usage: '/complete', does: 'end now because the goals are met (both of you, or a maintainer)', roles: ['mentor', 'mentee', 'maintainer'], states: ['active'] },
   extend: { usage: '/extend <months>', does: 'extend the term (both of you, or a maintainer)', roles: ['mentor', 'mentee', 'maintainer'], states: ['active'] },
+  suggest: { usage: '/suggest [topics]', does: 'list the 5 mentors who fit this request best now, with reasons (optionally for other topics)', roles: ['mentee', 'mentor', 'maintainer'], states: ['pending', 'saved', 'invalid', 'declined', 'withdrawn', 'expired'] },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -83,7 +84,8 @@ export function commandsFor(roles: readonly Role[], state: Status | 'none', open
   return (Object.keys(COMMANDS) as CommandName[]).filter((name) => {
     const spec: CommandSpec = COMMANDS[name];
     if (!spec.roles.some((r) => roles.includes(r))) return false;
-    if (!open) return name === 'reopen';
+    // A request that ended without a mentor still gets suggestions; nothing else applies to a closed one.
+    if (!open) return name === 'reopen' || (name === 'suggest' && spec.states.includes(state));
     return spec.states.includes(state) && name !== 'reopen';
   });
 }

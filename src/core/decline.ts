@@ -4,7 +4,7 @@ import { emptyDecision, type Decision } from './decision.ts';
 import { otherStatusLabels, mentorLabel, statusLabel, type Status } from './labels.ts';
 import { freeSlots, isAvailable, openPair, type RequestSummary } from './requests.ts';
 import { parseRequest, type ParsedRequest } from './request-form.ts';
-import { suggestMentors } from './suggestions.ts';
+import { menteeFromRequest, suggestMentors } from './suggestions.ts';
 import { declineReasonText, declinedComment, handoverComment } from './messages.ts';
 import type { BotRecord } from './commands.ts';
 import type { Actor } from './roles.ts';
@@ -150,15 +150,15 @@ export function passOn(input: PassOnInput): Decision {
   d.addLabels.push(statusLabel(input.final));
   d.removeLabels.push(...otherStatusLabels(input.final));
   const suggestions = suggestMentors({
+    program,
     mentors: input.mentors,
     openRequests: input.openRequests,
-    mentee: issue.author,
-    areas: request.areas,
+    mentee: menteeFromRequest(request, issue.author, input.mentors),
     exclude: [...asked, ...request.alternates],
     today: input.today,
   });
   d.comments.push({ kind: input.final, key: `${issue.number}.${mentor.toLowerCase()}.${input.key}`, mode: 'once', body: declinedComment(program, issue.author, why, skipped, suggestions) });
   d.close = { reason: 'not_planned' };
-  d.notes.push(`${input.final === 'declined' ? 'Declined' : 'Expired'}; no alternate left. Suggested ${suggestions.map((p) => `@${p.github}`).join(', ') || 'nobody (no mentor with a free slot shares a topic)'}.`);
+  d.notes.push(`${input.final === 'declined' ? 'Declined' : 'Expired'}; no alternate left. Suggested ${suggestions.map((s) => `@${s.profile.github}`).join(', ') || 'nobody (no mentor with a free slot shares a topic)'}.`);
   return d;
 }

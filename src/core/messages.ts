@@ -2,6 +2,7 @@ import type { Program } from './program.ts';
 import type { Profile } from './profile.ts';
 import type { Problem, ParsedRequest } from './request-form.ts';
 import { siteUrl, termOption } from './request-form.ts';
+import { suggestionReasons, type Suggestion } from './suggestions.ts';
 
 /** The words the bot says. Plain functions of data, so tests can read them and translators can find them. */
 
@@ -128,17 +129,41 @@ export function handoverComment(
   ].join('\n');
 }
 
-export function declinedComment(program: Program, mentee: string, why: string, skipped: { login: string; why: string }[], suggestions: Profile[]): string {
+export function declinedComment(program: Program, mentee: string, why: string, skipped: { login: string; why: string }[], suggestions: readonly Suggestion[]): string {
   const lines = [`${at(mentee)}, ${why}${skipped.length ? ` Your alternates could not take it either: ${skipped.map((s) => `${at(s.login)} (${s.why})`).join(', ')}.` : ''} I’m closing this request.`];
   if (suggestions.length) {
-    lines.push('', 'These mentors have a free slot and share topics with your request:', '');
-    for (const p of suggestions) lines.push(`- ${mentorPage(program, p.github)}: ${p.name}, ${p.headline}`);
+    lines.push('', 'These mentors have a free slot and fit your request best (by the program’s matching score):', '', ...suggestionLines(program, suggestions));
     lines.push('', 'Use **Request mentorship** on a mentor’s page to file a new request.');
   } else {
     lines.push('', `Browse the [directory](${siteUrl(program)}) for mentors with a free slot and file a new request there.`);
   }
   return lines.join('\n');
 }
+
+/** One line per suggested mentor: page, name, headline, and why they fit. */
+export function suggestionLines(program: Program, suggestions: readonly Suggestion[]): string[] {
+  return suggestions.map((s) => {
+    const why = suggestionReasons(s);
+    return `- ${mentorPage(program, s.profile.github)}: ${s.profile.name}, ${s.profile.headline}${why ? ` (${why})` : ''}`;
+  });
+}
+
+/** The answer to `/suggest`: the top mentors with their score and reasons, or why there are none. */
+export function suggestComment(program: Program, actor: string, mentee: string, suggestions: readonly Suggestion[], basis: string): string {
+  if (suggestions.length === 0) {
+    return `${at(actor)}, no other mentor fits ${basis} right now: none who is open, has a free slot, shares a topic and meets the program’s rules. Browse the [directory](${siteUrl(program)}); mentors’ availability changes.`;
+  }
+  const max = suggestions[0]!.score.breakdown.reduce((t, b) => t + b.weight, 0);
+  return [
+    `${at(actor)}, the mentors who fit ${basis} best right now, by the program’s matching score (out of ${round2(max)}):`,
+    '',
+    ...suggestions.map((s, i) => `${i + 1}. ${suggestionLines(program, [s])[0]!.slice(2)}, score ${round2(s.score.total)}`),
+    '',
+    `${mentee === actor ? 'To ask' : `@${mentee}, to ask`} one of them, use **Request mentorship** on their page. You can hold ${program.limits.max_open_requests} open request${program.limits.max_open_requests === 1 ? '' : 's'} at a time.`,
+  ].join('\n');
+}
+
+const round2 = (x: number) => String(Math.round(x * 100) / 100);
 
 export function reassignedWhy(by: string, from: string | undefined): string {
   return `${at(by)} (a maintainer) reassigned this request${from ? ` from ${at(from)}` : ''}.`;

@@ -8,6 +8,9 @@ import { isMaintainer } from './roles.ts';
 import { siteUrl } from './request-form.ts';
 import { validateProfile } from './validate.ts';
 import { memo } from './memo.ts';
+import { languageChoice } from './language-choice.ts';
+
+export { languageChoice };
 
 /**
  * Mentor onboarding: the "Become a mentor" issue form, and what the bot makes of it. The form is generated
@@ -64,18 +67,6 @@ const AGREE_OPTIONS = [
 ];
 
 export const termChoice = (months: number) => `${months} months`;
-
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
-/** "English (en)": the tag in brackets is what the bot reads back, so a name that changes between ICU versions does no harm. */
-export function languageChoice(tag: string): string {
-  let name: string | undefined;
-  try {
-    name = languageNames.of(tag);
-  } catch {
-    name = undefined;
-  }
-  return name && name !== tag ? `${name} (${tag})` : tag;
-}
 
 // ── The form ─────────────────────────────────────────────────────────────────────────────────────────────
 

@@ -5,6 +5,8 @@ import type { Program } from './program.ts';
 import { GITHUB_LOGIN } from './github-login.ts';
 import { withoutClock } from './clock.ts';
 import { memo } from './memo.ts';
+import { isTimeZone } from './profile.ts';
+import { languageChoice } from './language-choice.ts';
 
 /**
  * The "Request a mentor" issue form. It is generated from program.yml (so the
@@ -22,6 +24,9 @@ export const FIELD = {
   goals: { id: 'goals', label: 'Your goals' },
   term: { id: 'term', label: 'Term' },
   format: { id: 'format', label: 'Preferred format' },
+  languages: { id: 'languages', label: 'Languages you can be mentored in' },
+  timezone: { id: 'timezone', label: 'Your time zone (optional)' },
+  stage: { id: 'stage', label: 'Your career stage (optional)' },
   about: { id: 'about', label: 'About you' },
   coc: { id: 'coc', label: 'Code of Conduct' },
 } as const;
@@ -80,6 +85,24 @@ export function requestForm(program: Program): Record<string, unknown> {
         attributes: { label: FIELD.format.label, description: 'How you would like to meet.', options: program.taxonomy.formats.map((f) => f.label) },
         validations: { required: true },
       },
+      {
+        type: 'dropdown',
+        id: FIELD.languages.id,
+        attributes: {
+          label: FIELD.languages.label,
+          description: 'Used to suggest other mentors if this request ends without a match. Leave empty to use the languages of the mentors you name.',
+          multiple: true,
+          options: program.taxonomy.languages.map(languageChoice),
+        },
+        validations: { required: false },
+      },
+      input(FIELD.timezone, 'An IANA time zone such as Europe/Berlin or America/Bogota, so suggested mentors are near your hours.', 'Europe/Berlin', false),
+      {
+        type: 'dropdown',
+        id: FIELD.stage.id,
+        attributes: { label: FIELD.stage.label, description: 'Helps suggest mentors who mentor people at your stage.', options: program.taxonomy.stages.map((s) => s.label) },
+        validations: { required: false },
+      },
       textarea(FIELD.about, 'Your career stage, field and anything that helps the mentor decide. No contact details: this issue is public.', true),
       {
         type: 'checkboxes',
@@ -122,6 +145,10 @@ export const parsedRequestSchema = z.object({
   goals: z.string(),
   term: z.number().int().optional(),
   format: z.string().optional(),
+  /** Language tags; empty when the mentee left the field empty (older requests have no such field). */
+  languages: z.array(z.string()).default([]),
+  timezone: z.string().optional(),
+  stage: z.string().optional(),
   about: z.string(),
   agreed: z.boolean(),
 });
@@ -150,6 +177,9 @@ const rawRequestSchema = z.looseObject({
   [FIELD.goals.id]: z.string().optional(),
   [FIELD.term.id]: z.array(z.string()).optional(),
   [FIELD.format.id]: z.array(z.string()).optional(),
+  [FIELD.languages.id]: z.array(z.string()).optional(),
+  [FIELD.timezone.id]: z.string().optional(),
+  [FIELD.stage.id]: z.array(z.string()).optional(),
   [FIELD.about.id]: z.string().optional(),
   [FIELD.coc.id]: z.object({ selected: z.array(z.string()), unselected: z.array(z.string()) }).optional(),
 });
@@ -210,6 +240,23 @@ export function parseRequest(body: string, program: Program): { request: ParsedR
   const format = program.taxonomy.formats.find((f) => f.label === formatLabel)?.id;
   if (!format) problems.push({ field: FIELD.format.label, message: `${formatLabel ? `“${formatLabel}” is not a format` : 'is empty'}. Choose one of ${program.taxonomy.formats.map((f) => f.label).join(', ')}.` });
 
+  // Optional fields used for suggestions: a mistake here is still a problem to fix, so it is not silently lost.
+  const languages: string[] = [];
+  for (const choice of list(FIELD.languages.id)) {
+    const tag = program.taxonomy.languages.find((l) => languageChoice(l) === choice || l === choice.trim());
+    if (tag) languages.push(tag);
+    else problems.push({ field: FIELD.languages.label, message: `“${choice}” is not one of the program’s languages. Choose from the list in the form, or leave it empty.` });
+  }
+  const timezone = text(FIELD.timezone.id) || undefined;
+  if (timezone !== undefined && !isTimeZone(timezone)) {
+    problems.push({ field: FIELD.timezone.label, message: `“${timezone}” is not a time zone. Use an IANA name such as Europe/Berlin or America/New_York, or leave it empty.` });
+  }
+  const stageLabel = list(FIELD.stage.id)[0];
+  const stage = stageLabel === undefined ? undefined : program.taxonomy.stages.find((s) => s.label === stageLabel)?.id;
+  if (stageLabel !== undefined && !stage) {
+    problems.push({ field: FIELD.stage.label, message: `“${stageLabel}” is not a career stage. Choose one of ${program.taxonomy.stages.map((s) => s.label).join(', ')}, or leave it empty.` });
+  }
+
   const about = text(FIELD.about.id);
   if (!about) problems.push({ field: FIELD.about.label, message: 'is empty. Say a few words about your career stage and field.' });
 
@@ -217,7 +264,7 @@ export function parseRequest(body: string, program: Program): { request: ParsedR
   const agreed = (coc?.selected?.length ?? 0) > 0;
   if (!agreed) problems.push({ field: FIELD.coc.label, message: 'is not ticked. Read the Code of Conduct and tick the box to agree.' });
 
-  return { request: { mentor, alternates, areas, goals, ...(term !== undefined ? { term } : {}), ...(format ? { format } : {}), about, agreed }, problems };
+  return { request: { mentor, alternates, areas, goals, ...(term !== undefined ? { term } : {}), ...(format ? { format } : {}), languages, ...(timezone && isTimeZone(timezone) ? { timezone } : {}), ...(stage ? { stage } : {}), about, agreed }, problems };
 }
 
 /** `.github/ISSUE_TEMPLATE/config.yml`: no blank issues; point people at the directory and the Code of Conduct. */

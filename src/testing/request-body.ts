@@ -1,5 +1,6 @@
 import type { Program } from '../core/program.ts';
 import { FIELD, requestForm, termOption } from '../core/request-form.ts';
+import { languageChoice } from '../core/language-choice.ts';
 
 /**
  * The Markdown body GitHub writes when someone submits the request form: one
@@ -13,6 +14,11 @@ export interface RequestFields {
   goals?: string;
   term?: number | string;
   format?: string;
+  /** Language tags. */
+  languages?: string[];
+  timezone?: string;
+  /** A career stage id. */
+  stage?: string;
   about?: string;
   agreed?: boolean;
 }
@@ -30,6 +36,9 @@ export function requestBody(program: Program, f: RequestFields): string {
     [FIELD.goals.label, or(f.goals ?? 'Decide between an industry job and a second postdoc by spring.')],
     [FIELD.term.label, or(typeof f.term === 'string' ? f.term : termOption(f.term ?? program.terms[0]!))],
     [FIELD.format.label, or(formatLabel(f.format ?? program.taxonomy.formats[0]!.id))],
+    [FIELD.languages.label, or((f.languages ?? []).map(languageChoice).join(', '))],
+    [FIELD.timezone.label, or(f.timezone)],
+    [FIELD.stage.label, or(f.stage === undefined ? undefined : (program.taxonomy.stages.find((s) => s.id === f.stage)?.label ?? f.stage))],
     [FIELD.about.label, or(f.about ?? 'Third-year PhD student in condensed matter physics.')],
     [FIELD.coc.label, `- [${f.agreed === false ? ' ' : 'X'}] ${cocOption}`],
   ];

@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RequestFields } from '../../src/testing/request-body.ts';
+import { makeScorer } from '../../src/core/matching/score.ts';
 import { gh, useEmulator, deliver, labels, issue, OPEN, SINGLE, PAUSED, ROOT, program } from './harness.ts';
 import {
   MAINTAINER,
@@ -38,21 +39,28 @@ type Role = 'mentor' | 'mentee' | 'other' | 'maintainer' | 'bot';
 const ROLES: Role[] = ['mentor', 'mentee', 'other', 'maintainer', 'bot'];
 const LOGIN: Record<Exclude<Role, 'bot'>, string> = { mentor: OPEN, mentee: MENTEE, other: OTHER, maintainer: MAINTAINER };
 
-/** The mentors a closing decline may suggest: open, with a free slot, sharing a topic, not already asked. */
-function checkSuggestions(text: string, areas: string[], excluded: string[]) {
+/**
+ * The mentors a closing decline may suggest: open, with a free slot, sharing a topic and a language with the
+ * mentee (who gave none, so those of the mentors named: `named`), not already asked. Three of them, none left
+ * out scoring higher than one suggested (the matching score, tested on its own in test/unit/matching*.test.ts).
+ */
+function checkSuggestions(text: string, areas: string[], excluded: string[], named: string[] = excluded, count = 3) {
+  const languages = [...new Set(named.flatMap((l) => profile(l).languages))];
+  const scorer = makeScorer(program, new Date(`${today()}T12:00:00Z`));
+  const e = scorer.prepareMentee({ login: MENTEE, topics: areas, languages, formats: [program.taxonomy.formats[0]!.id], kinds: [] });
   const eligible = mentors
     .filter((m) => m.availability.status === 'open' && (!m.availability.until || m.availability.until >= today()))
     .filter((m) => !excluded.includes(m.github.toLowerCase()) && m.github.toLowerCase() !== MENTEE)
-    .filter((m) => activeOf(m.github.toLowerCase()).length < m.availability.capacity)
-    .map((m) => ({ login: m.github.toLowerCase(), shared: m.topics.filter((t) => areas.includes(t)).length }))
-    .filter((m) => m.shared > 0);
+    .map((m) => ({ m, free: m.availability.capacity - activeOf(m.github.toLowerCase()).length }))
+    .filter(({ m, free }) => free > 0 && m.topics.some((t) => areas.includes(t)) && m.languages.some((l) => languages.includes(l)))
+    .map(({ m, free }) => ({ login: m.github.toLowerCase(), score: scorer.total(e, scorer.prepareMentor({ profile: m, free })) }));
   const names = suggested(text);
-  expect(names.length, `suggestions in: ${text}`).toBe(Math.min(3, eligible.length));
+  expect(names.length, `suggestions in: ${text}`).toBe(Math.min(count, eligible.length));
   expect(new Set(names).size).toBe(names.length);
-  for (const n of names) expect(eligible.map((e) => e.login), `@${n} is open, has a free slot and shares a topic`).toContain(n);
-  // None left out shares more topics than one suggested.
-  const worst = Math.min(...names.map((n) => eligible.find((e) => e.login === n)!.shared));
-  for (const e of eligible.filter((x) => !names.includes(x.login))) expect(e.shared, `@${e.login} shares more topics than a suggestion`).toBeLessThanOrEqual(worst);
+  for (const n of names) expect(eligible.map((x) => x.login), `@${n} is open, has a free slot, shares a topic and a language`).toContain(n);
+  const scores = names.map((n) => eligible.find((x) => x.login === n)!.score);
+  expect(scores, 'best first').toEqual([...scores].sort((a, b) => b - a));
+  for (const x of eligible.filter((y) => !names.includes(y.login))) expect(x.score, `@${x.login} scores more than a suggestion`).toBeLessThanOrEqual(Math.min(...scores) + 1e-9);
 }
 
 interface Command {
@@ -176,14 +184,30 @@ const COMMANDS: Record<string, Command> = {
       expect(added[0]).toContain(`@${by} (a maintainer) reopened this request`);
     },
   },
+  suggest: {
+    // On a request that ended without a mentor: where a mentee most needs it.
+    text: '/suggest',
+    closed: true,
+    fields: { areas: AREAS },
+    allowed: ['mentee', 'mentor', 'maintainer'],
+    who: [`only the mentee who filed it (@${MENTEE}), the requested mentor (@${OPEN}) or a program maintainer (listed in program.yml) can ask for suggestions on this request`],
+    effect: (n, by, added) => {
+      expect(issue(n).state).toBe('closed');
+      expect(labels(n).filter((l) => l.startsWith('status:'))).toEqual(['status:withdrawn']);
+      expect(added).toHaveLength(1);
+      expect(added[0]).toContain('<!-- mentorkit:suggestions:');
+      expect(added[0]).toContain(`@${by}, the mentors who fit this request best right now`);
+      checkSuggestions(added[0]!, AREAS, [OPEN], [OPEN], 5);
+    },
+  },
 };
 
 /** Help replies: the usages each role may use on a pending request. */
 const HELP: Record<Exclude<Role, 'bot'>, string[]> = {
-  mentor: ['/accept', '/decline [reason]', '/later'],
-  mentee: ['/withdraw'],
+  mentor: ['/accept', '/decline [reason]', '/later', '/suggest [topics]'],
+  mentee: ['/withdraw', '/suggest [topics]'],
   other: [],
-  maintainer: ['/accept', '/decline [reason]', '/later', '/withdraw', '/reassign @login'],
+  maintainer: ['/accept', '/decline [reason]', '/later', '/withdraw', '/reassign @login', '/suggest [topics]'],
 };
 
 async function requestFor(c: Pick<Command, 'fields' | 'closed'>): Promise<number> {

@@ -35,6 +35,7 @@ interface Case {
   fields?: Partial<RequestFields>;
   via?: Via;
   mentorLogin?: string;
+  mentors?: Map<string, Profile>;
 }
 function run(name: CommandName, args = '', c: Case = {}): Decision[] {
   const m = c.mentorLogin ?? 'ada';
@@ -44,7 +45,7 @@ function run(name: CommandName, args = '', c: Case = {}): Decision[] {
   const login = c.actor ?? m;
   return decideCommand({
     program,
-    mentors,
+    mentors: c.mentors ?? mentors,
     today: '2026-11-24',
     agreement: [],
     issue: { ...issue, labels },
@@ -341,9 +342,77 @@ test('help lists only the commands this person may use on this request now', () 
     }).comments[0]!.body;
   expect(help('ada', 'pending')).toContain('`/accept`');
   expect(help('ada', 'pending')).not.toContain('`/withdraw`');
-  expect(help('mia', 'pending')).toMatch(/Here you can use:\n\n- `\/withdraw`: withdraw the request$/);
+  expect(help('mia', 'pending')).toMatch(/Here you can use:\n\n- `\/withdraw`: withdraw the request\n- `\/suggest \[topics\]`: list the 5 mentors who fit this request best now, with reasons \(optionally for other topics\)$/);
+  expect(help('mia', 'declined', 'closed')).toMatch(/Here you can use:\n\n- `\/suggest \[topics\]`[^\n]*$/);
   expect(help('zed', 'pending')).toContain('There is no command you can use on this request. Commands here are for @ada, @mia and the program maintainers.');
   expect(help(CHAIR, 'declined', 'closed')).toMatch(/- `\/reopen`/);
   expect(help(CHAIR, 'completed', 'closed')).not.toContain('/reopen');
   expect(help('ada', 'pending')).toMatch(/^@ada, I don’t know the command `\/acept`\./);
+});
+
+describe('/suggest', () => {
+  const listed = (body: string) => [...body.matchAll(/^\d+\. \[@([a-z-]+)\]/gm)].map((m) => m[1]);
+  const answer = (ds: Decision[]) => {
+    const d = only(ds);
+    expect(d.addLabels).toEqual([]);
+    expect(d.removeLabels).toEqual([]);
+    expect(d.close).toBeUndefined();
+    expect(d.comments.map((c) => c.kind)).toEqual(['suggestions']);
+    return d.comments[0]!.body;
+  };
+
+  test('the mentee gets the best-scoring mentors with reasons: open, with a free slot, sharing a topic, not already asked', () => {
+    const body = answer(run('suggest', '', { actor: 'mia' }));
+    // Same topics, languages, zone and stages; dee, fay and gus have 2 of 2 slots free (login breaks the tie),
+    // bob 1 of 1 (a smaller share of the program's maximum of 2). ada is asked already; cy is paused; eve shares no topic.
+    expect(listed(body)).toEqual(['dee', 'fay', 'gus', 'bob']);
+    expect(body).toMatch(/^@mia, the mentors who fit this request best right now, by the program’s matching score \(out of \d+(\.\d+)?\):/);
+    expect(body).toContain('1. [@dee](https://mentorkit.github.io/mentorkit/mentors/dee/): dee, Research software engineer helping physicists ship reliable code (1 shared topic of 1: research-software; shared language: en, de; formats: video), score 9.5\n');
+    expect(body).toContain('(out of 11.5)');
+    expect(body).toMatch(/^4\. \[@bob\].*, score 9\.25$/m);
+    expect(body).toContain('To ask one of them, use **Request mentorship** on their page.');
+  });
+
+  test('the scores order the list, and the request’s languages and time zone count', () => {
+    const far = new Map(mentors);
+    far.set('gus', mentor('gus', { location: { country: 'JP', timezone: 'Asia/Tokyo' } }));
+    far.set('hal', mentor('hal', { languages: ['es'] }));
+    const body = answer(run('suggest', '', { actor: 'mia', mentors: far, fields: { timezone: 'Europe/Paris', languages: ['en'] } }));
+    // gus is 7 or 8 hours away, so falls behind bob despite a free slot more; hal shares no language.
+    expect(listed(body)).toEqual(['dee', 'fay', 'bob', 'gus']);
+    expect(body).toContain('same UTC offset');
+    const scores = [...body.matchAll(/score (\d+(?:\.\d+)?)$/gm)].map((m) => Number(m[1]));
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  test('topics in the arguments replace the request’s areas; labels and synonyms work; an unknown one is refused with a suggestion', () => {
+    expect(listed(answer(run('suggest', 'open-source', { actor: 'mia' })))).toEqual(['dee', 'eve']);
+    expect(answer(run('suggest', 'oss', { actor: 'mia' }))).toMatch(/^@mia, the mentors who fit the topics open-source best/);
+    expect(listed(answer(run('suggest', 'Open source, Research software', { actor: 'mia' })))[0]).toBe('dee');
+    const why = refusal(run('suggest', 'open-sauce', { actor: 'mia' }));
+    expect(why).toContain('“open-sauce” is not a topic of this program. did you mean "open-source"? Use topic ids separated by commas');
+  });
+
+  test('on a request closed without a mentor it still answers; on an active partnership and for strangers it refuses', () => {
+    expect(listed(answer(run('suggest', '', { actor: 'mia', status: 'declined', state: 'closed' })))).toEqual(['dee', 'fay', 'gus', 'bob']);
+    expect(listed(answer(run('suggest', '', { actor: CHAIR, status: 'expired', state: 'closed' })))).toHaveLength(4);
+    expect(refusal(run('suggest', '', { actor: 'mia', status: 'active' }))).toContain('the partnership is already active');
+    expect(refusal(run('suggest', '', { actor: 'zed' }))).toContain('only the mentee who filed it (@mia), the requested mentor (@ada) or a program maintainer (listed in program.yml) can ask for suggestions on this request.');
+    expect(refusal(run('suggest', '', { actor: 'mia', status: 'completed', state: 'closed' }))).toContain('commands no longer apply');
+  });
+
+  test('mentors already asked or named as alternates are left out; with nobody left the answer says so', () => {
+    const body = answer(run('suggest', '', { actor: 'mia', fields: { alternates: ['dee', 'gus'] }, records: [{ id: 1, kind: 'welcome', key: '10.ada' }, { id: 2, kind: 'handed-over', key: '10.bob.x' }] }));
+    expect(listed(body)).not.toContain('dee');
+    expect(listed(body)).not.toContain('gus');
+    const none = answer(run('suggest', 'grant-writing', { actor: 'mia' }));
+    expect(none).toBe('@mia, no other mentor fits the topics grant-writing right now: none who is open, has a free slot, shares a topic and meets the program’s rules. Browse the [directory](https://mentorkit.github.io/mentorkit/); mentors’ availability changes.');
+  });
+
+  test('run twice for the same comment, the answer has the same key, so it is posted once', () => {
+    const a = only(run('suggest', '', { actor: 'mia' })).comments[0]!;
+    const b = only(run('suggest', '', { actor: 'mia' })).comments[0]!;
+    expect(a.key).toBe(b.key);
+    expect(a.mode).toBe('once');
+  });
 });

@@ -133,9 +133,29 @@ describe('request form parsing', () => {
     const { parseRequest } = await import('../../src/core/request-form.ts');
     const body = requestBody(program, { mentor: '@Ada', alternates: ['https://github.com/bob'], areas: ['hpc', 'teaching'], term: 6, format: 'chat' });
     expect(parseRequest(body, program)).toEqual({
-      request: { mentor: 'ada', alternates: ['bob'], areas: ['hpc', 'teaching'], goals: expect.any(String), term: 6, format: 'chat', about: expect.any(String), agreed: true },
+      request: { mentor: 'ada', alternates: ['bob'], areas: ['hpc', 'teaching'], goals: expect.any(String), term: 6, format: 'chat', languages: [], about: expect.any(String), agreed: true },
       problems: [],
     });
+  });
+  test('the optional languages, time zone and career stage are read when given, and a wrong one is a problem naming its field', async () => {
+    const { parseRequest, FIELD } = await import('../../src/core/request-form.ts');
+    const stage = program.taxonomy.stages[0]!;
+    const good = parseRequest(requestBody(program, { mentor: 'ada', languages: ['es', 'en'], timezone: 'America/Bogota', stage: stage.id }), program);
+    expect(good.problems).toEqual([]);
+    expect(good.request).toMatchObject({ languages: ['es', 'en'], timezone: 'America/Bogota', stage: stage.id });
+    const bad = parseRequest(
+      requestBody(program, { mentor: 'ada', timezone: 'Mars/Olympus' }).replace(/### Languages you can be mentored in\n\n_No response_/, '### Languages you can be mentored in\n\nKlingon'),
+      program,
+    );
+    expect(bad.problems).toEqual([
+      { field: FIELD.languages.label, message: '“Klingon” is not one of the program’s languages. Choose from the list in the form, or leave it empty.' },
+      { field: FIELD.timezone.label, message: '“Mars/Olympus” is not a time zone. Use an IANA name such as Europe/Berlin or America/New_York, or leave it empty.' },
+    ]);
+    expect(bad.request).not.toHaveProperty('timezone');
+    // A request filed before these fields existed has none of their sections: still valid.
+    const old = requestBody(program, { mentor: 'ada' }).replace(/### (Languages you can be mentored in|Your time zone \(optional\)|Your career stage \(optional\))\n\n_No response_\n\n/g, '');
+    expect(old).not.toContain('time zone');
+    expect(parseRequest(old, program)).toMatchObject({ problems: [], request: { languages: [] } });
   });
   test('a section edited out of shape is reported, not thrown', async () => {
     const { parseRequest } = await import('../../src/core/request-form.ts');
