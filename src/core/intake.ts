@@ -6,6 +6,7 @@ import { activeOfMentee, activeOfMentor, isAvailable, openPair, waitingOfMentee,
 import { GITHUB_LOGIN } from './github-login.ts';
 import { parseRequest, termOption, type ParsedRequest, type Problem, FIELD } from './request-form.ts';
 import { didYouMean } from './suggest.ts';
+import { menteeFromRequest, suggestMentors } from './suggestions.ts';
 import { readClock } from './clock.ts';
 import { editIgnoredComment, fixedComment, problemsComment, welcomeComment } from './messages.ts';
 
@@ -104,6 +105,24 @@ export function checkRequest(input: IntakeInput): Checked {
 }
 
 
+/**
+ * When the named mentor can't take the request (not in the directory, not taking requests, full), the mentee
+ * needs someone else: the three who fit best, so the fix is one edit away.
+ */
+function alternativesFor(input: IntakeInput, request: ParsedRequest, problems: readonly Problem[]) {
+  const mentorUnavailable = problems.some((p) => p.field === FIELD.mentor.label && /not a mentor in the directory|not taking requests|no free slot/.test(p.message));
+  if (!mentorUnavailable || request.areas.length === 0) return undefined;
+  const suggestions = suggestMentors({
+    program: input.program,
+    mentors: input.mentors,
+    openRequests: input.openRequests,
+    mentee: menteeFromRequest(request, input.issue.author, input.mentors),
+    exclude: [request.mentor, ...request.alternates],
+    today: input.today,
+  });
+  return { program: input.program, suggestions };
+}
+
 /** Intake: decide labels and comments for a newly opened, edited or reopened request. */
 export function decideIntake(input: IntakeInput): Decision {
   const { issue } = input;
@@ -134,7 +153,7 @@ export function decideIntake(input: IntakeInput): Decision {
     d.clock = status === 'invalid' && kept?.status === 'invalid' ? kept : { v: 1, status: 'invalid', since: input.today, sent: [] };
     d.addLabels.push(REQUEST_LABEL, statusLabel('invalid'));
     d.removeLabels.push(...otherStatus('invalid'), ...staleMentorLabels);
-    d.comments.push({ kind: 'intake', key: String(issue.number), mode: 'upsert', body: problemsComment(issue.author, problems) });
+    d.comments.push({ kind: 'intake', key: String(issue.number), mode: 'upsert', body: problemsComment(issue.author, problems, alternativesFor(input, request, problems)) });
     d.notes.push(`Invalid: ${problems.length} problem${problems.length === 1 ? '' : 's'} (${problems.map((p) => p.field).join('; ')}).`);
     return d;
   }

@@ -12,14 +12,18 @@ const quote = (text: string) =>
     .map((l) => `> ${l}`)
     .join('\n');
 
-export function problemsComment(mentee: string, problems: Problem[]): string {
-  return [
+export function problemsComment(mentee: string, problems: Problem[], alternatives?: { program: Program; suggestions: readonly Suggestion[] }): string {
+  const lines = [
     `@${mentee}, thanks for your request. It can’t go to a mentor yet, because:`,
     '',
     ...problems.map((p) => `- **${p.field}**: ${p.message}`),
     '',
     'Edit this issue (the ⋯ menu on your first comment, then **Edit**) to fix it. I check again every time you save, and I’ll update this comment.',
-  ].join('\n');
+  ];
+  if (alternatives?.suggestions.length) {
+    lines.push('', 'These mentors have a free slot now and fit your request best (by the program’s matching score):', '', ...suggestionLines(alternatives.program, alternatives.suggestions));
+  }
+  return lines.join('\n');
 }
 
 export function fixedComment(mentee: string): string {

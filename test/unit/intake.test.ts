@@ -57,6 +57,20 @@ describe('intake decisions', () => {
     expect(d.comments.map((c) => `${c.kind}:${c.mode}`)).toEqual(['intake:upsert', 'welcome:once']);
   });
 
+  test('when the named mentor can’t take it, the problems comment suggests the mentors who fit best; other problems don’t', () => {
+    const full = problemsOf(input({ mentor: 'bob', areas: ['research-software'] }, { openRequests: [req(1, 'zed', 'active', 'bob')] }));
+    expect(full).toContain('@bob has no free slot');
+    expect(full).toContain('These mentors have a free slot now and fit your request best (by the program’s matching score):');
+    // ada has 2 of 2 free, so ranks first; cy is paused, dee's availability ended, bob is the one named.
+    expect([...full.matchAll(/^- \[@([a-z]+)\]/gm)].map((m) => m[1])).toEqual(['ada']);
+    expect(full).toContain('(1 shared topic of 1: research-software; shared language: en, de; formats: video)');
+    expect(problemsOf(input({ mentor: 'cy', areas: ['research-software'] }))).toMatch(/^- \[@ada\]/m);
+    expect(problemsOf(input({ mentor: 'nobody', areas: ['research-software'] }))).toMatch(/^- \[@ada\]/m);
+    // Named as an alternate already: not suggested again (bob, with 1 of 1 free, is next).
+    expect([...problemsOf(input({ mentor: 'cy', alternates: ['ada'], areas: ['research-software'] })).matchAll(/^- \[@([a-z]+)\]/gm)].map((m) => m[1])).toEqual(['bob']);
+    expect(problemsOf(input({ goals: '' }))).not.toContain('These mentors');
+  });
+
   test('mentor must exist, be open, not paused past their until date, and not be yourself', () => {
     expect(problemsOf(input({ mentor: 'adaa' }))).toContain('did you mean "ada"?');
     expect(problemsOf(input({ mentor: 'cy' }))).toContain('@cy is not taking requests right now');
