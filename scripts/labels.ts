@@ -13,7 +13,8 @@ import { applyLabelPlan, listRepoLabels, type LabelWrite } from '../src/github/l
 const USAGE = `usage: npm run labels [-- --dry-run] [--repo owner/name]
 
 Creates the labels the program uses (request, status:*, ending, freshness, report,
-mentor-application and one mentor:<login> per profile in content/mentors) and sets their
+mentor-application, cohort-mentee, cohort-mentor, one cohort:<id> per cohort in program.yml
+and one mentor:<login> per profile in content/mentors) and sets their
 colours and descriptions.
 Labels it does not define are never deleted; those that look like the program's
 (status:* or mentor:* for someone without a profile) are listed and left alone.

@@ -59,6 +59,13 @@ export const FRESHNESS_LABEL = 'freshness';
 export const REPORT_LABEL = 'report';
 /** Applied by the "Become a mentor" issue form (onboarding.ts). */
 export const APPLICATION_LABEL = 'mentor-application';
+/**
+ * Applied by the cohort application forms (cohort-forms.ts), with the cohort's `cohort:<id>`. Not `mentor:…`:
+ * that namespace names a request's mentor.
+ */
+export const COHORT_MENTEE_LABEL = 'cohort-mentee';
+export const COHORT_MENTOR_LABEL = 'cohort-mentor';
+export const COHORT_LABEL_COLOR = 'd4c5f9';
 
 /**
  * Every label whose name is fixed, in the order `npm run labels` lists them. The one definition of their colours
@@ -71,6 +78,8 @@ export const FIXED_LABELS: readonly LabelSpec[] = [
   { name: FRESHNESS_LABEL, color: 'c2e0c6', description: 'Asks a mentor to confirm or pause their profile' },
   { name: REPORT_LABEL, color: 'b60205', description: 'A concern reported to the program committee' },
   { name: APPLICATION_LABEL, color: '0e8a16', description: 'An application to become a mentor' },
+  { name: COHORT_MENTEE_LABEL, color: 'fef2c0', description: 'A mentee’s application to a cohort (npm run match reads it)' },
+  { name: COHORT_MENTOR_LABEL, color: 'c5def5', description: 'A mentor’s application to a cohort (npm run match reads it)' },
 ];
 
 export const MENTOR_LABEL_COLOR = 'bfdadc';
@@ -80,26 +89,31 @@ export function mentorLabelSpec(login: string): LabelSpec {
   return { name, color: MENTOR_LABEL_COLOR, description: `Requests addressed to @${name.slice('mentor:'.length)}` };
 }
 
+/** `cohort:<id>`: on a cohort's applications, and on the partnerships matched from them. */
+export function cohortLabelSpec(id: string): LabelSpec {
+  return { name: `cohort:${id}`, color: COHORT_LABEL_COLOR, description: `Cohort ${id}: applications and partnerships` };
+}
+
 /** Colour and description for a label the bot creates on demand. */
 export function labelSpec(name: string): LabelSpec {
   const fixed = FIXED_LABELS.find((l) => l.name === name);
   if (fixed) return { ...fixed };
   if (name.startsWith('mentor:')) return { ...mentorLabelSpec(name.slice('mentor:'.length)), name };
+  if (name.startsWith('cohort:')) return cohortLabelSpec(name.slice('cohort:'.length));
   return { name, color: 'ededed', description: '' };
 }
 
 /**
- * Every label the program uses: the fixed ones, then one `mentor:<login>` per profile (by login). `program` is
- * the program the labels are for; no label depends on its settings today, but anything that does belongs here.
+ * Every label the program uses: the fixed ones, one `cohort:<id>` per cohort in program.yml (in its order: an
+ * issue form applies only labels that exist), then one `mentor:<login>` per profile (by login).
  */
 export function programLabels(program: Program, mentors: readonly { github: string }[]): LabelSpec[] {
-  void program;
   const seen = new Set<string>();
   const mentorSpecs = mentors
     .map((m) => mentorLabelSpec(m.github))
     .filter((l) => !seen.has(l.name) && seen.add(l.name))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return [...FIXED_LABELS.map((l) => ({ ...l })), ...mentorSpecs];
+  return [...FIXED_LABELS.map((l) => ({ ...l })), ...program.cohorts.map((c) => cohortLabelSpec(c.id)), ...mentorSpecs];
 }
 
 /** Names in the program's namespaces: a label like this that programLabels does not list is reported, never deleted. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GITHUB_LOGIN } from './github-login.ts';
+import { cohortIdSchema } from './matching/matches-file.ts';
 
 /**
  * program.yml: the rules a program committee sets. Every field has a default
@@ -134,6 +135,32 @@ export const matchingSchema = z.strictObject({
     .describe('Seed for the order in which ties are broken. The same input and seed always give the same result.'),
 });
 
+/**
+ * A committee-matched cohort (docs/matching.md, "Cohorts"): `npm run forms` writes its application forms while it
+ * is open, and `npm run match -- --cohort <id>` matches its applications into `matches/<id>.yaml`.
+ */
+export const cohortSchema = z.strictObject({
+  id: cohortIdSchema
+    // GitHub label names hold at most 50 characters, and the label is `cohort:<id>`.
+    .max(43, { error: 'is longer than 43 characters: its label cohort:<id> must fit GitHub’s 50' })
+    .describe('The cohort’s id: its `cohort:<id>` label, its forms’ file names and `matches/<id>.yaml`. Lower-case letters, digits, dots, underscores and dashes, e.g. 2027-spring.'),
+  name: z.string().min(1).max(60).describe('How the forms and the pull request name the cohort, e.g. Spring 2027.'),
+  kind: z
+    .enum(['pairs', 'groups'])
+    .default('pairs')
+    .describe('pairs: the committee matches mentees with mentors (a mentee form and a mentor form). groups: peer groups of about group_size people (one participant form).'),
+  term: z.number().int().min(1).max(24).describe('Term of the partnerships (or groups) in months; one of terms.'),
+  open: z.boolean().default(false).describe('Whether applications are open: npm run forms writes the cohort’s forms only while this is true.'),
+  starts: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD, e.g. 2027-03-01' })
+    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { error: 'must be a real date written YYYY-MM-DD' })
+    .optional()
+    .describe('The day the cohort starts (YYYY-MM-DD). Time-zone offsets are taken at 00:00 UTC that day, so a rerun gives the same file. Unset: the day of the run.'),
+  group_size: z.number().int().min(2).max(20).optional().describe('Target size of this cohort’s peer groups. Unset: matching.group_size.'),
+});
+export type Cohort = z.infer<typeof cohortSchema>;
+
 export const programSchema = z
   .strictObject({
     name: z.string().min(1).max(120).describe('The program’s name, shown in the site header and in bot comments.'),
@@ -210,6 +237,10 @@ export const programSchema = z
       })
       .describe('The vocabulary profiles are checked against and the directory filters on.'),
     matching: matchingSchema.prefault({}).describe('Cohort matching and peer groups: score weights and hard constraints (docs/matching.md).'),
+    cohorts: z
+      .array(cohortSchema)
+      .default([])
+      .describe('Cohorts the committee matches from applications (docs/matching.md, “Cohorts”). Each open cohort gets its application forms.'),
   })
   .superRefine((program, ctx) => {
     const seen = new Map<string, string>();
@@ -224,6 +255,16 @@ export const programSchema = z
           });
         }
         seen.set(tag, t.id);
+      }
+    });
+    const cohortIds = new Set<string>();
+    program.cohorts.forEach((c, i) => {
+      if (cohortIds.has(c.id)) {
+        ctx.addIssue({ code: 'custom', path: ['cohorts', i, 'id'], message: `cohort "${c.id}" is listed twice; each cohort needs its own id` });
+      }
+      cohortIds.add(c.id);
+      if (!program.terms.includes(c.term)) {
+        ctx.addIssue({ code: 'custom', path: ['cohorts', i, 'term'], message: `${c.term} months is not one of terms (${program.terms.join(', ')}); choose one of them or add it to terms` });
       }
     });
     const l = program.limits;

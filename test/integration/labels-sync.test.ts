@@ -46,17 +46,21 @@ const runScript = (argv: string[], env: Record<string, string>) => runScriptAt(S
 const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 describe('the definition', () => {
-  test('one label per status, the fixed labels and one mentor:<login> per profile', () => {
+  test('one label per status, the fixed labels, one cohort:<id> per cohort and one mentor:<login> per profile', () => {
     const names = wanted.map((l) => l.name);
-    expect(names.slice(0, 15)).toEqual([
+    expect(names.slice(0, 16 + program!.cohorts.length + 1)).toEqual([
       'request',
       ...['pending', 'saved', 'invalid', 'active', 'declined', 'withdrawn', 'expired', 'completed', 'ended'].map((s) => `status:${s}`),
       'ending',
       'freshness',
       'report',
       'mentor-application',
+      'cohort-mentee',
+      'cohort-mentor',
+      ...program!.cohorts.map((c) => `cohort:${c.id}`),
       `mentor:${mentors.map((m) => m.github.toLowerCase()).sort()[0]}`,
     ]);
+    expect(program!.cohorts.length).toBeGreaterThan(0);
     expect(names.filter((n) => n.startsWith('mentor:'))).toHaveLength(mentors.length);
     expect(new Set(names).size).toBe(names.length);
     for (const l of wanted) {
