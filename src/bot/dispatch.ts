@@ -4,6 +4,7 @@ import { handleComment, handleLabeled } from './answers.ts';
 import { dispatchFreshness } from './freshness.ts';
 import { handleSweep } from './sweep.ts';
 import { isApplication } from '../core/onboarding.ts';
+import { isCohortApplication } from '../core/cohort-forms.ts';
 import { FRESHNESS_LABEL } from '../core/labels.ts';
 
 type Payload = Record<string, unknown> & { action?: string; sender?: { login?: string; type?: string } };
@@ -29,6 +30,11 @@ export async function dispatch(ctx: RunContext, eventName: string, raw: Record<s
   }
   if (issue && isApplication({ labels: issue.labels?.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))), body: issue.body })) {
     ctx.log('A mentor application: the mentor profiles workflow (freshness task) answers it.');
+    return;
+  }
+  // Before intake and commands: an application that also carries `request` (set by hand) is still not a request.
+  if (issue && isCohortApplication({ labels: issue.labels?.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))), body: issue.body })) {
+    ctx.log('A cohort application: npm run match reads it; the bot leaves it alone.');
     return;
   }
   const key = `${eventName}.${payload.action ?? ''}`;
