@@ -246,13 +246,14 @@ function readForm(body: string, program: Program, cohort: Cohort, role: Role) {
   const headings = headingsOf(body);
   for (const f of fields) {
     if (!headings.has(f.label) && !problems.some((p) => p.field === f.label)) {
-      problems.push({ field: f.label, message: `is missing from the application (its “### ${f.label}” heading is gone). File a new application from the form, or restore the section.` });
+      problems.push({ field: f.label, message: `${MISSING} (its “### ${f.label}” heading is gone). File a new application from the form, or restore the section.` });
     }
   }
   return { problems, text, list, agreed };
 }
 
 type Reader = ReturnType<typeof readForm>;
+const MISSING = 'is missing from the application';
 
 /** Choices from a taxonomy, as the dropdown shows them (labels) or as ids; anything else is a problem. */
 function choices(r: Reader, f: Field, items: readonly { id: string; label: string }[], problems: Problem[], canonical?: Map<string, string>): string[] {
@@ -409,8 +410,10 @@ export function parseMentorApplication(body: string, ctx: ApplicationContext): P
   return { ok: true, mentor: { profile: merged, free: capacity }, fromProfile };
 }
 
-/** Problems in the order of the form's fields. */
-function ordered(problems: Problem[], role: Role): Problem[] {
+/** Problems in the order of the form's fields; a section that is missing gets that one problem only. */
+function ordered(all: Problem[], role: Role): Problem[] {
+  const missing = new Set(all.filter((p) => p.message.startsWith(MISSING)).map((p) => p.field));
+  const problems = all.filter((p) => !missing.has(p.field) || p.message.startsWith(MISSING));
   const fields = fieldsOf(role);
   const at = (p: Problem) => {
     const i = fields.findIndex((f) => f.label === p.field);

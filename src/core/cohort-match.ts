@@ -44,8 +44,8 @@ const person = z.looseObject({ login: z.string().min(1), type: z.string().nullis
  */
 export const exportedIssueSchema = z
   .looseObject({
-    number: z.number().int().positive(),
-    body: z.string().nullish(),
+    number: z.number({ error: 'must be the issue number' }).int({ error: 'must be the issue number' }).positive({ error: 'must be the issue number' }),
+    body: z.string({ error: 'must be the issue body (text) or null' }).nullish(),
     labels: labelList,
     user: person.nullish(),
     author: person.nullish(),
