@@ -28,6 +28,9 @@ describe('peer groups', () => {
     expect(formGroups(program, people).groups.map((g) => g.members.length).sort()).toEqual([2, 3, 3, 3]);
     expect(formGroups(program, []).groups).toEqual([]);
     expect(() => formGroups(program, people, { size: 1 })).toThrow(/at least 2/);
+    // Nobody is left alone: 5 people in groups of 2 are a group of 3 and one of 2, not 2 + 2 + 1.
+    expect(formGroups(program, people.slice(0, 5), { size: 2 }).groups.map((g) => g.members.length).sort()).toEqual([2, 3]);
+    expect(formGroups(program, people.slice(0, 3), { size: 2 }).groups.map((g) => g.members.length)).toEqual([3]);
   });
 
   test('people with the same interests are grouped together (synonyms count)', () => {

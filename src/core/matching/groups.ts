@@ -5,7 +5,7 @@ import { tieOrder } from './order.ts';
 /**
  * Peer groups (e-Alliances: about 5 people from different institutions).
  *
- * The people are split into round(n / size) groups whose sizes differ by at most one. The objective, in order:
+ * The people are split into round(n / size) groups (at most n / 2, so nobody is alone) whose sizes differ by at most one. The objective, in order:
  * 1. as few pairs in one group from the same institution (affiliation, compared case-insensitively) as possible,
  * 2. then as many shared interests as possible: the number of topics (synonyms resolved) each pair in a group
  *    has in common, summed over the group's pairs.
@@ -61,7 +61,8 @@ export function formGroups(
   );
   const n = prepared.length;
   if (n === 0) return { groups: [], summary: { people: 0, groups: 0, size, sharedPairs: 0, sameInstitutionPairs: 0, passes: 0 } };
-  const g = Math.max(1, Math.round(n / size));
+  // A group of one is no group: with size 2 and an odd n, round(n / 2) would leave one person alone.
+  const g = Math.max(1, Math.min(Math.round(n / size), Math.floor(n / 2)));
   const capacity = Array.from({ length: g }, (_, k) => Math.floor(n / g) + (k < n % g ? 1 : 0));
   const maxSize = Math.max(...capacity);
 
