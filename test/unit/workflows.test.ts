@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { parse } from 'yaml';
 
 /**
- * The setup and Pages workflows: their triggers and least-privilege permissions. actionlint and the rule against
+ * The setup, Pages and cohort matching workflows: their triggers and least-privilege permissions. actionlint and the rule against
  * `${{ github.event.* }}` inside `run:` cover every workflow in test/unit/repo-files.test.ts.
  */
 
@@ -73,5 +73,45 @@ describe('pages.yml', () => {
     expect(build.steps[1]!.with).toMatchObject({ 'node-version-file': '.nvmrc' });
     expect(build.steps[5]!.with).toEqual({ path: 'dist' });
     expect(deploy.steps.map((s) => s.uses?.replace(/@.*$/, ''))).toEqual(['actions/deploy-pages']);
+  });
+});
+
+describe('match.yml', () => {
+  const wf = workflow('match.yml');
+  const steps = wf.jobs.match!.steps;
+
+  test('runs only by hand, with the cohort, the method and the group size as inputs', () => {
+    expect(Object.keys(wf.on)).toEqual(['workflow_dispatch']);
+    const inputs = wf.on.workflow_dispatch.inputs;
+    expect(Object.keys(inputs)).toEqual(['cohort', 'method', 'groups']);
+    expect(inputs.cohort).toMatchObject({ type: 'string', required: true });
+    expect(inputs.method).toMatchObject({ type: 'choice', options: ['optimal', 'greedy', 'stable'], default: 'optimal' });
+    expect(inputs.groups).toMatchObject({ type: 'string', required: false, default: '' });
+  });
+
+  test('least privilege: write the branch and the pull request, read the issues, nothing else', () => {
+    expect(wf.permissions).toEqual({ contents: 'write', 'pull-requests': 'write', issues: 'read' });
+    expect(wf.jobs.match!.permissions).toBeUndefined();
+  });
+
+  test('one run per cohort at a time, never cancelled', () => {
+    expect(wf.concurrency).toEqual({ group: 'match-${{ inputs.cohort }}', 'cancel-in-progress': false });
+  });
+
+  test('checkout (no stored credentials), Node, npm ci, then npm run match with --pr; the inputs reach it through env', () => {
+    expect(steps[0]!.uses).toBe('actions/checkout@v4');
+    expect(steps[0]!.with).toEqual({ 'persist-credentials': false });
+    expect(steps[1]!.uses).toBe('actions/setup-node@v4');
+    expect(steps[1]!.with).toMatchObject({ 'node-version-file': '.nvmrc' });
+    const runs = steps.filter((s) => s.run).map((s) => s.run!.trim());
+    expect(runs[0]).toMatch(/^npm ci\b/);
+    const match = steps.find((s) => s.run?.includes('npm run match'))!;
+    expect(match.env).toEqual({ GITHUB_TOKEN: '${{ github.token }}', COHORT: '${{ inputs.cohort }}', METHOD: '${{ inputs.method }}', GROUPS: '${{ inputs.groups }}' });
+    expect(match.run).not.toContain('${{');
+    expect(match.run).toContain('--cohort "$COHORT" --pr');
+    expect(match.run).toContain('--groups "$GROUPS"');
+    expect(match.run).toContain('--method "$METHOD"');
+    expect(match.run).toContain('npm run match -- "${args[@]}"');
+    expect(pkg.scripts.match).toBe('node scripts/match.ts');
   });
 });
