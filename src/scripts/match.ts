@@ -55,6 +55,9 @@ export function enhanceMatcher(): void {
       if (!r.ok) throw new Error(`HTTP ${r.status}`);
       const file = (await r.json()) as MatchFile;
       return { file, mentors: decodeMentors(file) };
+    }).catch((err: unknown) => {
+      data = undefined; // the next search tries again
+      throw err;
     }));
   form.addEventListener('focusin', () => void load().catch(() => undefined), { once: true });
   form.addEventListener('pointerdown', () => void load().catch(() => undefined), { once: true });
@@ -89,7 +92,7 @@ export function enhanceMatcher(): void {
       // next Tab still goes to the first result).
       if (results.getBoundingClientRect().top > innerHeight) results.scrollIntoView({ block: 'start' });
     } catch (err) {
-      status!.textContent = `The list of mentors could not be loaded (${(err as Error).message}). Reload the page to try again, or browse the directory.`;
+      status!.textContent = `The list of mentors could not be loaded (${(err as Error).message}). Search again to retry, or browse the directory.`;
     } finally {
       results.removeAttribute('aria-busy');
     }

@@ -377,6 +377,21 @@ describe('Find mentors for me', () => {
     await page.context().close();
   });
 
+  test('when the mentors cannot be loaded, the live region says so, and the next search tries again', async () => {
+    const page = await newPage(browser, { timezoneId: ZONE });
+    let fail = true;
+    await page.route('**/match/mentors.json', (route) => (fail ? route.fulfill({ status: 503, body: '' }) : route.continue()));
+    await page.goto(site);
+    await page.check(`input[name="topic"][value="${sampleTopics()[0]}"]`);
+    await page.click('#match-submit');
+    await expect.poll(() => statusText(page), POLL).toBe('The list of mentors could not be loaded (HTTP 503). Search again to retry, or browse the directory.');
+    expect(await listed(page, '#match-list')).toEqual([]);
+    fail = false;
+    await page.click('#match-submit');
+    await expect.poll(() => statusText(page), POLL).toMatch(/mentors match, best first\./);
+    await page.context().close();
+  });
+
   test('its script is small and carries no zod: the score comes from the zod-free scorer.ts', async () => {
     const html = await (await fetch(site)).text();
     const sources = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!);
