@@ -9,8 +9,10 @@ import { formatDiagnostic } from '../src/core/diagnostics.ts';
 import { FORM_FILE, issueConfigYaml, requestFormYaml } from '../src/core/request-form.ts';
 import { APPLICATION_FORM_FILE, applicationFormYaml } from '../src/core/onboarding.ts';
 import { COHORT_FORM_FILE, cohortForms } from '../src/core/cohort-forms.ts';
+import { contentRoot } from '../src/files/root.ts';
 
-const root = resolve(import.meta.dirname, '..');
+// The checkout this script is in, or MENTORKIT_ROOT (tests point it at a copy).
+const root = process.env.MENTORKIT_ROOT ? contentRoot() : resolve(import.meta.dirname, '..');
 const { program, diagnostics } = loadProgram(root);
 if (!program) {
   for (const d of diagnostics) console.error(formatDiagnostic(d));
