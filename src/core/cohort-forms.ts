@@ -7,7 +7,7 @@ import { isTimeZone, topicResolver } from './profile.ts';
 import { COHORT_MENTEE_LABEL, COHORT_MENTOR_LABEL } from './labels.ts';
 import { cohortLabel } from './matching/matches-file.ts';
 import type { Mentee, MentorSlots } from './matching/score.ts';
-import { languageChoice } from './onboarding.ts';
+import { languageChoice } from './language-choice.ts';
 import { siteUrl, type Problem } from './request-form.ts';
 import { memo } from './memo.ts';
 

@@ -1,6 +1,6 @@
 import type { Cohort, Program } from '../core/program.ts';
 import { COHORT_FIELD, cohortForm, fieldsOf, type Role } from '../core/cohort-forms.ts';
-import { languageChoice } from '../core/onboarding.ts';
+import { languageChoice } from '../core/language-choice.ts';
 
 /**
  * The Markdown body GitHub writes when someone submits a cohort application form: one `### Label` heading per
