@@ -190,7 +190,10 @@ export async function runMatch(o: MatchOptions, io: Io, env: NodeJS.ProcessEnv =
     io.err(`match: --pr needs GITHUB_TOKEN, a token that may write contents and pull requests in ${repository}. In GitHub Actions the match workflow passes one; on your computer: GITHUB_TOKEN=$(gh auth token) npm run match -- --cohort ${cohort.id} --pr`);
     return 1;
   }
-  const gh = () => createClient({ token, baseUrl, rateLimitRetries: token ? 3 : 0, writePacingMs: Number(env.MENTORKIT_WRITE_PACING_MS ?? '') || 0, log: (m) => io.err(`match: ${m}`) });
+  // Writes are spaced as GitHub asks of integrations (createClient's default); tests set MENTORKIT_WRITE_PACING_MS=0.
+  const pacing = env.MENTORKIT_WRITE_PACING_MS?.trim();
+  const gh = () =>
+    createClient({ token, baseUrl, rateLimitRetries: token ? 3 : 0, writePacingMs: pacing && /^\d+$/.test(pacing) ? Number(pacing) : undefined, log: (m) => io.err(`match: ${m}`) });
 
   // The applications.
   let issues: ApplicationIssue[];
