@@ -50,7 +50,7 @@ export const peerGroupSchema = z.strictObject({
   number: z.number().int().positive(),
   members: z.array(login).min(2, { error: 'a group needs at least two members' }),
   shared_topics: z.array(z.string()).default([]),
-  /** "a & b (Institution)" for same-institution pairs the search could not separate. */
+  /** "a & b" for same-institution pairs the search could not separate; the institution is not named (it is applicant text). */
   same_institution: z.array(z.string()).default([]),
 });
 
