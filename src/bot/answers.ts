@@ -10,6 +10,8 @@ import { carryOut, readLive, recordsOf, type Live } from './plan.ts';
 import { todayOf } from './context.ts';
 import { readClock } from '../core/clock.ts';
 import { trustedClock } from '../core/sweep.ts';
+import { isPeerGroup } from '../core/peer-group.ts';
+import { handleGroupComment } from './peer-group.ts';
 
 type IssuePayload = Parameters<typeof toIssueState>[0];
 type CommentPayload = { id: number; body?: string | null; user: { login: string } | null };
@@ -23,13 +25,14 @@ export async function handleComment(ctx: RunContext, payloadIssue: IssuePayload 
     ctx.log(`Comment ${comment.id} on #${payloadIssue.number} has no command; nothing to do.`);
     return;
   }
-  const fromPayload = toIssueState(payloadIssue);
+  const fromPayload = toIssueState(payloadIssue, ctx.botLogin);
+  if (!payloadIssue.pull_request && isPeerGroup(fromPayload.labels)) return handleGroupComment(ctx, fromPayload.number, comment, commands);
   if (payloadIssue.pull_request || !isRequest(fromPayload)) {
     ctx.log(`#${fromPayload.number} is not a request; commands are only read on requests.`);
     return;
   }
   const login = comment.user?.login ?? 'ghost';
-  const live = await readLive(ctx, fromPayload.number, () => getIssue(ctx.gh, ctx.repo, fromPayload.number));
+  const live = await readLive(ctx, fromPayload.number, () => getIssue(ctx.gh, ctx.repo, fromPayload.number, ctx.botLogin));
   const unknown: string[] = [];
   for (const [index, c] of commands.entries()) {
     if (!isCommandName(c.name)) {
@@ -57,12 +60,12 @@ export async function handleLabeled(ctx: RunContext, payloadIssue: IssuePayload,
     ctx.log(`Label ${label} on #${payloadIssue.number} is not one the bot manages; nothing to do.`);
     return;
   }
-  const fromPayload = toIssueState(payloadIssue);
+  const fromPayload = toIssueState(payloadIssue, ctx.botLogin);
   if (!isRequest(fromPayload)) {
     ctx.log(`#${fromPayload.number} is not a request; its labels are not the bot's.`);
     return;
   }
-  const live = await readLive(ctx, fromPayload.number, () => getIssue(ctx.gh, ctx.repo, fromPayload.number));
+  const live = await readLive(ctx, fromPayload.number, () => getIssue(ctx.gh, ctx.repo, fromPayload.number, ctx.botLogin));
   if (!live.issue.labels.includes(label)) {
     ctx.log(`#${live.issue.number} no longer carries ${label}; nothing to do.`);
     return;

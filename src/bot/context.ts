@@ -24,3 +24,9 @@ export interface RunContext {
 
 /** The UTC date of the run's clock: the only way a date reaches the core. */
 export const todayOf = (ctx: Pick<RunContext, 'now'>) => ctx.now.toISOString().slice(0, 10);
+
+/**
+ * A run that did what it could and reported what it could not (its message says where to look): main prints the
+ * message and exits 1, so the run shows red, with no stack trace.
+ */
+export class ReportedFailure extends Error {}

@@ -3,6 +3,7 @@ import { handleIntake } from './intake.ts';
 import { handleComment, handleLabeled } from './answers.ts';
 import { dispatchFreshness } from './freshness.ts';
 import { handleSweep } from './sweep.ts';
+import { handlePush } from './matches.ts';
 import { isApplication } from '../core/onboarding.ts';
 import { isCohortApplication } from '../core/cohort-forms.ts';
 import { FRESHNESS_LABEL } from '../core/labels.ts';
@@ -17,6 +18,9 @@ export function isBotSender(payload: Payload, botLogin: string): boolean {
 /** Route an event to its handler, the way a Probot app would: by event name and action. */
 export async function dispatch(ctx: RunContext, eventName: string, raw: Record<string, unknown>): Promise<void> {
   const payload = raw as Payload;
+  // A push to the default branch is there whoever made it (writing to it needs push access and passes branch
+  // protection); only matches/ files are read from it. GITHUB_TOKEN's own pushes start no run at all.
+  if (eventName === 'push' && ctx.task === 'requests') return handlePush(ctx, payload);
   if (isBotSender(payload, ctx.botLogin)) {
     ctx.log(`Ignoring ${eventName}.${payload.action ?? ''} from ${payload.sender?.login}: events from bots (this one included) are not acted on.`);
     return;

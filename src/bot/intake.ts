@@ -15,12 +15,12 @@ type IssuePayload = Parameters<typeof toIssueState>[0];
  * invalid. State is read live; the payload only says which issue.
  */
 export async function handleIntake(ctx: RunContext, action: 'opened' | 'edited' | 'reopened', payloadIssue: IssuePayload): Promise<void> {
-  const fromPayload = toIssueState(payloadIssue);
+  const fromPayload = toIssueState(payloadIssue, ctx.botLogin);
   if (!looksLikeRequest(fromPayload.body) && !fromPayload.labels.includes(REQUEST_LABEL)) {
     ctx.log(`#${fromPayload.number} is not a request (no request form in its body); nothing to do.`);
     return;
   }
-  const live = await readLive(ctx, fromPayload.number, () => getIssue(ctx.gh, ctx.repo, fromPayload.number));
+  const live = await readLive(ctx, fromPayload.number, () => getIssue(ctx.gh, ctx.repo, fromPayload.number, ctx.botLogin));
   const issue = live.issue;
   if (!looksLikeRequest(issue.body)) {
     ctx.log(`#${issue.number} carries the request label but its body is not the request form; leaving it to the maintainers.`);

@@ -7,6 +7,7 @@ import { createClient } from '../github/client.ts';
 import { loadContent } from '../files/content.ts';
 import { formatDiagnostic } from '../core/diagnostics.ts';
 import { dispatch } from './dispatch.ts';
+import { ReportedFailure } from './context.ts';
 import type { Profile } from '../core/profile.ts';
 
 /**
@@ -61,6 +62,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     );
     return 0;
   } catch (err) {
+    if (err instanceof ReportedFailure) {
+      fail(err.message);
+      return 1;
+    }
     const status = (err as { status?: number }).status;
     const where = (err as { request?: { method?: string; url?: string } }).request;
     fail(

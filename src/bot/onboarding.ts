@@ -27,7 +27,7 @@ export async function handleApplication(ctx: RunContext, action: 'opened' | 'edi
     ctx.log(`#${payloadIssue.number} is not a mentor application; nothing to do.`);
     return;
   }
-  const issue = await getIssue(ctx.gh, ctx.repo, payloadIssue.number);
+  const issue = await getIssue(ctx.gh, ctx.repo, payloadIssue.number, ctx.botLogin);
   if (!isApplication(issue)) {
     ctx.log(`#${issue.number} is no longer a mentor application (no form, no label); nothing to do.`);
     return;

@@ -22,7 +22,7 @@ export interface Live {
 }
 
 export async function readLive(ctx: RunContext, number: number, fallback: () => Promise<IssueState>): Promise<Live> {
-  const open = await listOpenRequests(ctx.gh, ctx.repo);
+  const open = await listOpenRequests(ctx.gh, ctx.repo, ctx.botLogin);
   const issue = open.find((i) => i.number === number) ?? (await fallback());
   return { open, issue, records: new Map(), known: new Set(open.flatMap((i) => i.labels)) };
 }
@@ -93,7 +93,7 @@ export async function carryOut(ctx: RunContext, live: Live, plan: Decision[], ac
     ctx.log(`#${d.issue}: ${d.notes.join(' ')} (labels ${result.labelsChanged ? 'changed' : 'unchanged'}, ${result.commentsCreated} comment(s) posted, ${result.commentsUpdated} edited${result.closed ? ', closed' : ''})`);
 
     if (d.verify === 'acceptance' && acceptance) {
-      live.open = await listOpenRequests(ctx.gh, ctx.repo);
+      live.open = await listOpenRequests(ctx.gh, ctx.repo, ctx.botLogin);
       const mine = live.open.find((o) => o.number === live.issue.number);
       if (mine) live.issue = mine;
       const input = { program: ctx.program, mentors: ctx.mentors, issue: live.issue, openRequests: live.open, today: todayOf(ctx), agreement: ctx.agreement, ...acceptance };

@@ -140,18 +140,23 @@ function confirm(s: SettleInput, lastSlot: boolean): Decision[] {
   d.notes.push(`Accepted by @${s.by}: @${mentor} and @${issue.author} are partners.`);
   const plan = [d];
   if (!lastSlot) return plan;
-  for (const other of waitingOfMentee(s.openRequests, issue.author, issue.number)) {
+  plan.push(...withdrawWaiting(s.openRequests, issue.author, issue.number));
+  if (plan.length > 1) d.notes.push(`Withdrew ${issueList(plan.slice(1).map((p) => ({ number: p.issue })))}: that was @${issue.author}'s last free slot.`);
+  return plan;
+}
+
+/** A partnership in #accepted took the mentee's last free slot: their requests still waiting are withdrawn, and their mentors told why. */
+export function withdrawWaiting(open: readonly RequestSummary[], mentee: string, accepted: number): Decision[] {
+  return waitingOfMentee(open, mentee, accepted).map((other) => {
     const w = emptyDecision(other.number);
     const otherMentor = mentorOf(other.labels);
-    w.comments.push({ kind: 'auto-withdrawn', key: `${other.number}.${issue.number}`, mode: 'once', body: autoWithdrawnComment(issue.author, otherMentor, issue.number) });
+    w.comments.push({ kind: 'auto-withdrawn', key: `${other.number}.${accepted}`, mode: 'once', body: autoWithdrawnComment(mentee, otherMentor, accepted) });
     w.addLabels.push(statusLabel('withdrawn'));
     w.removeLabels.push(...otherStatusLabels('withdrawn').filter((l) => other.labels.includes(l)));
     w.close = { reason: 'not_planned' };
-    w.notes.push(`Withdrawn automatically: @${issue.author}'s last slot went to #${issue.number}.`);
-    plan.push(w);
-  }
-  if (plan.length > 1) d.notes.push(`Withdrew ${issueList(plan.slice(1).map((p) => ({ number: p.issue })))}: that was @${issue.author}'s last free slot.`);
-  return plan;
+    w.notes.push(`Withdrawn automatically: @${mentee}'s last slot went to #${accepted}.`);
+    return w;
+  });
 }
 
 function rollback(s: SettleInput, why: string): Decision {

@@ -59,6 +59,8 @@ export const FRESHNESS_LABEL = 'freshness';
 export const REPORT_LABEL = 'report';
 /** Applied by the "Become a mentor" issue form (onboarding.ts). */
 export const APPLICATION_LABEL = 'mentor-application';
+/** On a peer group's issue, which the bot opens from a cohort's matches file (peer-group.ts); not a request. */
+export const PEER_GROUP_LABEL = 'peer-group';
 /**
  * Applied by the cohort application forms (cohort-forms.ts), with the cohort's `cohort:<id>`. Not `mentor:…`:
  * that namespace names a request's mentor.
@@ -78,6 +80,7 @@ export const FIXED_LABELS: readonly LabelSpec[] = [
   { name: FRESHNESS_LABEL, color: 'c2e0c6', description: 'Asks a mentor to confirm or pause their profile' },
   { name: REPORT_LABEL, color: 'b60205', description: 'A concern reported to the program committee' },
   { name: APPLICATION_LABEL, color: '0e8a16', description: 'An application to become a mentor' },
+  { name: PEER_GROUP_LABEL, color: 'bfd4f2', description: 'A peer mentoring group of a cohort' },
   { name: COHORT_MENTEE_LABEL, color: 'fef2c0', description: 'A mentee’s application to a cohort (npm run match reads it)' },
   { name: COHORT_MENTOR_LABEL, color: 'c5def5', description: 'A mentor’s application to a cohort (npm run match reads it)' },
 ];

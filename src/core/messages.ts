@@ -240,3 +240,77 @@ export function invalidClosedComment(mentee: string, days: number): string {
 export function checkinReminderComment(mentee: string, mentor: string, last: string, days: number, first = false): string {
   return `${at(mentee)} and ${at(mentor)}, it has been ${days} days since ${first ? `the partnership started (${last}) and there is no check-in yet` : `the last check-in (${last})`}. When you have met, record it with \`/checkin [short note]\`; if the partnership has run its course, \`/complete\` or \`/end\` closes it.`;
 }
+
+// ── Cohorts on merge (matches/<cohort>.yaml) and peer groups ──────────────────────────────────────────────
+
+const atList = (logins: readonly string[]) => (logins.length > 1 ? `${logins.slice(0, -1).map(at).join(', ')} and ${at(logins.at(-1)!)}` : logins.map(at).join(''));
+const plain = (text: string) => text.replace(/</g, '&lt;');
+
+/** The first lines of a committee-matched partnership's card, in place of the acceptance. */
+export function cohortMatchedComment(program: Program, mentee: string, mentor: string, cohort: string, r: Pick<ParsedRequest, 'format' | 'term'>): string {
+  return [`${at(mentee)} and ${at(mentor)}, the program committee matched you in cohort **${cohort}**: your mentoring partnership has started. 🎉`, '', '**Next steps**', '', ...nextSteps(program, mentee, mentor, r)].join('\n');
+}
+
+/** The body of a cohort partnership's issue: who, for how long, and why the committee matched them. */
+export function cohortPairIntro(
+  program: Program,
+  cohort: string,
+  p: { mentee: string; mentor: string; score: number; breakdown: readonly { component: string; reason: string }[]; mentee_application?: number; mentor_application?: number },
+  months: number,
+  notes: readonly string[],
+): string {
+  const lines = [
+    `${at(p.mentee)} and ${at(p.mentor)}, the program committee of ${program.name} has matched you in cohort **${cohort}**: ${at(p.mentor)} mentors ${at(p.mentee)} for ${termOption(months)}. Your partnership card follows below.`,
+  ];
+  if (p.breakdown.length) {
+    lines.push('', `**Why you were matched** (score ${Math.round(p.score * 100) / 100}):`, '', ...p.breakdown.map((b) => `- ${b.component}: ${plain(b.reason)}`));
+  }
+  const apps = [p.mentee_application !== undefined ? `#${p.mentee_application} (${at(p.mentee)})` : '', p.mentor_application !== undefined ? `#${p.mentor_application} (${at(p.mentor)})` : ''].filter(Boolean);
+  if (apps.length) lines.push('', `Applications: ${apps.join(', ')}.`);
+  if (notes.length) {
+    lines.push('', '**For the program committee:** this partnership opened as you decided, although:', '', ...notes.map((n) => `- ${n}`));
+  }
+  return lines.join('\n');
+}
+
+/** The body of a peer group's issue. */
+export function cohortGroupIntro(program: Program, cohort: string, g: { number: number; members: readonly string[]; shared_topics: readonly string[] }, months: number): string {
+  const topics = new Map(program.taxonomy.topics.map((t) => [t.id, t.label]));
+  const shared = g.shared_topics.map((t) => topics.get(t) ?? plain(t));
+  return [
+    `${atList(g.members)}, welcome to peer group ${g.number} of cohort **${cohort}** in ${program.name}! The program committee put you together for ${termOption(months)}${shared.length ? `; you share an interest in ${shared.join(', ')}` : ''}.`,
+    '',
+    'Meet as a group, learn from each other, and record each meeting with `/checkin [note]`. The group’s card follows below.',
+  ].join('\n');
+}
+
+/** The issue that tells the committee what in a merged matches file could not be used, and how to fix it. */
+export function cohortProblemsBody(o: { file: string; by: string; commit: string; problems: readonly string[]; opened: number; total: number; wholeFile: boolean; what: 'pairs' | 'groups' }): string {
+  return [
+    `${at(o.by)}, I could not use all of \`${o.file}\` as merged in ${o.commit}:`,
+    '',
+    ...o.problems.map((p) => `- ${p}`),
+    '',
+    o.wholeFile
+      ? 'Nothing from the file was opened: these problems concern the file as a whole.'
+      : `The ${o.what} these problems name were left out; ${o.opened} of ${o.total} ${o.what} are open.`,
+    '',
+    `Fix the file in a new pull request. When it is merged I read it again, open what is missing (nothing opens twice) and update this issue; I close it once \`${o.file}\` has no problems left.`,
+  ].join('\n');
+}
+
+export function cohortProblemsFixedComment(file: string, commit: string): string {
+  return `\`${file}\` has no problems left as of ${commit}: everything in it is open. Closing this issue.`;
+}
+
+export function groupCheckinReminderComment(members: readonly string[], last: string, days: number, first = false): string {
+  return `${atList(members)}, it has been ${days} days since ${first ? `the group started (${last}) and there is no check-in yet` : `the group’s last check-in (${last})`}. When you have met, record it with \`/checkin [short note]\`.`;
+}
+
+export function groupClosingComment(program: Program, s: { members: readonly string[]; start: string }, as: 'completed' | 'ended', why: string): string {
+  const lines = [`${atList(s.members)}, your peer group ${as === 'completed' ? 'has completed its term' : 'has ended'}: ${why}. Thank you all for the time you gave each other since ${s.start}.`];
+  if (program.feedback_url) {
+    lines.push('', `The program committee would like to hear how it went, from each of you separately: [give feedback privately](${program.feedback_url}). It is not shared with the group, and this public thread is not the place for it.`);
+  }
+  return lines.join('\n');
+}

@@ -4,7 +4,7 @@ import { isoDate, plusDays, plusMonths, type Clock } from './clock.ts';
 import { hiddenLine, readHidden } from './hidden-data.ts';
 import type { BotRecord } from './commands.ts';
 import { termOption, siteUrl } from './request-form.ts';
-import { acceptedComment } from './messages.ts';
+import { acceptedComment, cohortMatchedComment } from './messages.ts';
 
 /**
  * An accepted request is a partnership. Its record is one card: the bot's acceptance comment, edited in place
@@ -37,6 +37,8 @@ export const partnershipSchema = z.object({
   extend: z.object({ months: z.number().int().min(1), by: login, asked: isoDate }).optional(),
   /** Set once the partnership closed: how and when. */
   closed: z.object({ as: z.enum(['completed', 'ended']), on: isoDate }).optional(),
+  /** A partnership the committee matched in this cohort (matches/<cohort>.yaml), rather than a request accepted. */
+  cohort: z.string().optional(),
   /** The commands already applied to the card (comment id and line), so the same event run again changes nothing. */
   handled: z.array(z.string()).default([]),
 });
@@ -57,7 +59,7 @@ export function findCard(records: readonly BotRecord[], issue: number): { record
   return undefined;
 }
 
-export function startPartnership(p: { mentor: string; mentee: string; by: string; today: string; months: number; format?: string }): Partnership {
+export function startPartnership(p: { mentor: string; mentee: string; by: string; today: string; months: number; format?: string; cohort?: string }): Partnership {
   return {
     v: 1,
     mentor: p.mentor,
@@ -72,14 +74,18 @@ export function startPartnership(p: { mentor: string; mentee: string; by: string
     checkins: [],
     complete: [],
     handled: [],
+    ...(p.cohort ? { cohort: p.cohort } : {}),
   };
 }
 
 /** The last day with a check-in, or the start: check-in reminders count from here. */
-export const lastCheckin = (s: Partnership) => s.checkins.at(-1)?.date ?? s.start;
+export const lastCheckin = (s: Pick<Partnership, 'checkins' | 'start'>) => s.checkins.at(-1)?.date ?? s.start;
 
-/** The partnership's clock, from the card and the check-in reminders already posted since the last check-in. */
-export function partnershipClock(s: Partnership, records: readonly BotRecord[], issue: number): Clock {
+/**
+ * The partnership's clock, from the card and the check-in reminders already posted since the last check-in. A peer
+ * group's card has the same dates, so its clock is made here too.
+ */
+export function partnershipClock(s: Pick<Partnership, 'start' | 'end' | 'checkins' | 'ending'>, records: readonly BotRecord[], issue: number): Clock {
   const last = lastCheckin(s);
   const sent = records
     .filter((r) => r.kind === 'checkin-reminder' && r.key.startsWith(`${issue}.${last}.`))
@@ -129,7 +135,8 @@ const shown = (text: string) => text.replace(/</g, '&lt;');
 /** The card as it reads in the thread, followed by its data. */
 export function renderCard(program: Program, agreement: readonly string[], s: Partnership): string {
   const l = program.limits;
-  const lines = [acceptedComment(program, s.mentee, s.mentor, s.by, { format: s.format, term: s.months }), ''];
+  const intro = s.cohort ? cohortMatchedComment(program, s.mentee, s.mentor, s.cohort, { format: s.format, term: s.months }) : acceptedComment(program, s.mentee, s.mentor, s.by, { format: s.format, term: s.months });
+  const lines = [intro, ''];
   lines.push(`**Term:** ${termOption(s.months)}, from ${s.start} to ${s.end}.`);
   if (s.closed) lines.push(`**${s.closed.as === 'completed' ? 'Completed' : 'Ended'} on ${s.closed.on}.**`);
   else if (s.ending) lines.push(`**Ending early on ${s.ending.on}:** ${at(s.ending.by)} gave notice on ${s.ending.given}${s.ending.reason ? ` (“${shown(s.ending.reason)}”)` : ''}.`);

@@ -9,7 +9,8 @@ import { closePartnership } from './partnership-commands.ts';
 import { findCard, lastCheckin, partnershipClock } from './partnership.ts';
 import { askedMentors, cannotTakeOver, passOn } from './decline.ts';
 import { parseRequest } from './request-form.ts';
-import { checkinReminderComment, expiredWhy, invalidClosedComment, lastNoticeComment, reminderComment, saveNoticeComment } from './messages.ts';
+import { GROUP_CHECKIN_DAYS, closeGroup, findGroupCard, groupClock, isPeerGroup, memberList } from './peer-group.ts';
+import { checkinReminderComment, groupCheckinReminderComment, expiredWhy, invalidClosedComment, lastNoticeComment, reminderComment, saveNoticeComment } from './messages.ts';
 
 /**
  * The daily sweep, one request at a time: what is due today by the request's clock, and what to do about it.
@@ -21,8 +22,16 @@ export const SWEPT: readonly Status[] = ['pending', 'saved', 'invalid', 'active'
 
 export type Step = 'reminder' | 'last-notice' | 'expire' | 'save-notice' | 'close-invalid' | 'end' | 'complete' | `checkin-${number}`;
 
-/** The step due today by this clock, or undefined when nothing is. Pure and cheap: the sweep's first pass. */
-export function dueStep(clock: Clock, program: Program, today: string): Step | undefined {
+/** Days without a check-in before a reminder: a peer group's every other week, a partnership's from program.yml. */
+export function checkinEvery(program: Program, labels: readonly string[]): number {
+  return isPeerGroup(labels) ? GROUP_CHECKIN_DAYS : program.limits.checkin_interval_days;
+}
+
+/**
+ * The step due today by this clock, or undefined when nothing is. Pure and cheap: the sweep's first pass. `every`
+ * is the check-in interval of the issue (checkinEvery).
+ */
+export function dueStep(clock: Clock, program: Program, today: string, every = program.limits.checkin_interval_days): Step | undefined {
   const l = program.limits;
   const age = daysBetween(clock.since, today);
   const unsent = (s: Step) => !clock.sent.includes(s);
@@ -43,7 +52,7 @@ export function dueStep(clock: Clock, program: Program, today: string): Step | u
       if (clock.ending && today >= clock.ending && (!clock.end || clock.ending < clock.end)) return 'end';
       if (clock.end && today >= clock.end) return 'complete';
       const quiet = daysBetween(clock.checkin ?? clock.since, today);
-      const n = Math.floor(quiet / l.checkin_interval_days);
+      const n = Math.floor(quiet / every);
       // One reminder per interval without a check-in; the n-th is due once n intervals have passed.
       return n >= 1 && unsent(`checkin-${n}`) ? `checkin-${n}` : undefined;
     }
@@ -58,7 +67,7 @@ export function dueStep(clock: Clock, program: Program, today: string): Step | u
  * rebuilt) although it says nothing is due: a day moved into the future, or a notice marked sent early, would
  * otherwise put every step off until the copy looks due.
  */
-export function believable(clock: Clock, program: Program, today: string): boolean {
+export function believable(clock: Clock, program: Program, today: string, every = program.limits.checkin_interval_days): boolean {
   const l = program.limits;
   if (clock.since > today || (clock.checkin !== undefined && clock.checkin > today)) return false;
   const age = daysBetween(clock.since, today);
@@ -68,7 +77,7 @@ export function believable(clock: Clock, program: Program, today: string): boole
     if (clock.status === 'pending' && s === 'last-notice') return age >= l.request_last_notice_days;
     if (clock.status === 'saved' && s === 'save-notice') return age >= l.save_for_later_days - l.save_notice_days;
     const n = clock.status === 'active' ? /^checkin-(\d+)$/.exec(s)?.[1] : undefined;
-    return n !== undefined && quiet >= Number(n) * l.checkin_interval_days;
+    return n !== undefined && quiet >= Number(n) * every;
   });
 }
 
@@ -83,7 +92,7 @@ export function expiryDate(clock: Clock, program: Program): string | undefined {
  * The clock as the bot's own records tell it. The copy in the body is a cache anyone who can edit the body
  * could change; this is what the sweep trusts before it acts.
  */
-export function trustedClock(status: Status, records: readonly BotRecord[], issue: { number: number; createdAt: string }): Clock | undefined {
+export function trustedClock(status: Status, records: readonly BotRecord[], issue: { number: number; createdAt: string; labels?: readonly string[] }): Clock | undefined {
   const newest = (kinds: string[]) =>
     records
       .filter((r) => kinds.includes(r.kind) && r.createdAt)
@@ -109,6 +118,10 @@ export function trustedClock(status: Status, records: readonly BotRecord[], issu
       return { v: 1, status, since, sent: [] };
     }
     case 'active': {
+      if (isPeerGroup(issue.labels ?? [])) {
+        const group = findGroupCard(records, issue.number);
+        return group ? groupClock(group.state, records, issue.number) : undefined;
+      }
       const card = findCard(records, issue.number);
       return card ? partnershipClock(card.state, records, issue.number) : undefined;
     }
@@ -137,10 +150,11 @@ export function decideSweep(input: SweepInput): Decision[] {
   const clock = status ? trustedClock(status, input.records, issue) : undefined;
   const d = emptyDecision(issue.number);
   if (!status || !SWEPT.includes(status) || !clock) {
-    d.notes.push(status === 'active' ? 'Active, but its partnership card is missing: nothing to time. A maintainer can look into it.' : `Nothing to time for status ${status ?? '(none)'}.`);
+    d.notes.push(status === 'active' ? `Active, but its ${isPeerGroup(issue.labels) ? 'group' : 'partnership'} card is missing: nothing to time. A maintainer can look into it.` : `Nothing to time for status ${status ?? '(none)'}.`);
     return [d];
   }
-  const step = dueStep(clock, program, today);
+  const step = dueStep(clock, program, today, checkinEvery(program, issue.labels));
+  if (isPeerGroup(issue.labels) && step && (step === 'complete' || step.startsWith('checkin-'))) return groupStep(input, clock, step);
   const mentor = mentorOf(issue.labels) ?? '';
   const mark = (s: Step): Clock => ({ ...clock, sent: [...new Set([...clock.sent, s])] });
   const key = `${issue.number}.${clock.since}`;
@@ -199,6 +213,20 @@ export function decideSweep(input: SweepInput): Decision[] {
       return [d];
     }
   }
+}
+
+/** A peer group's due step: its check-in reminder to every member, or the end of its term. */
+function groupStep(input: SweepInput, clock: Clock, step: Step): Decision[] {
+  const { issue, today } = input;
+  const card = findGroupCard(input.records, issue.number)!;
+  if (step === 'complete') return closeGroup(input, card.record, card.state, 'completed', `its ${card.state.months}-month term ended on ${card.state.end}`);
+  const d = emptyDecision(issue.number);
+  const n = step.slice('checkin-'.length);
+  const last = lastCheckin(card.state);
+  d.comments.push({ kind: 'checkin-reminder', key: `${issue.number}.${last}.${n}`, mode: 'once', body: groupCheckinReminderComment(card.state.members, last, daysBetween(last, today), card.state.checkins.length === 0) });
+  d.clock = { ...clock, sent: [...new Set([...clock.sent, step])] };
+  d.notes.push(`Peer group: no check-in since ${last}: reminded ${memberList(card.state.members)}.`);
+  return [d];
 }
 
 /** The alternate the request would move to if it expired today, for the last notice. */

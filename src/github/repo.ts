@@ -5,6 +5,7 @@ import { applyLabels, marker, readMarker, type Decision } from '../core/decision
 import { labelSpec } from '../core/labels.ts';
 import { readClock, sameClock, withClock } from '../core/clock.ts';
 import type { Permission } from '../core/roles.ts';
+import { issueMentee } from '../core/cohort-issues.ts';
 
 /** Reading and writing one repository's requests. Only this folder calls GitHub. */
 
@@ -34,10 +35,14 @@ type RawIssue = {
   pull_request?: unknown;
 };
 
-export function toIssueState(i: RawIssue): IssueState {
+/**
+ * An issue as the core reads it. `author` is the mentee: the issue's author, except on a cohort partnership the
+ * bot's own account opened, whose mentee the bot's marker names (cohort-issues.ts). Nobody else's marker counts.
+ */
+export function toIssueState(i: RawIssue, botLogin: string): IssueState {
   return {
     number: i.number,
-    author: i.user?.login ?? 'ghost',
+    author: issueMentee(i.user?.login ?? 'ghost', i.body, botLogin),
     authorType: i.user?.type ?? 'User',
     state: i.state === 'closed' ? 'closed' : 'open',
     labels: i.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter(Boolean),
@@ -62,14 +67,25 @@ export async function colourLabels(gh: GitHub, r: Repo, names: Iterable<string>)
 }
 
 /** Every open request, from the issues list (not search: its index lags and would let quotas slip). */
-export async function listOpenRequests(gh: GitHub, r: Repo): Promise<IssueState[]> {
-  const issues = await gh.paginate(gh.rest.issues.listForRepo, { ...r, state: 'open', labels: REQUEST_LABEL, per_page: 100 });
-  return issues.filter((i) => !i.pull_request).map((i) => toIssueState(i as RawIssue));
+export async function listOpenRequests(gh: GitHub, r: Repo, botLogin: string): Promise<IssueState[]> {
+  return listIssues(gh, r, { state: 'open', labels: REQUEST_LABEL }, botLogin);
 }
 
-export async function getIssue(gh: GitHub, r: Repo, number: number): Promise<IssueState> {
+/** Issues with a label (every page), pull requests left out. */
+export async function listIssues(gh: GitHub, r: Repo, q: { state: 'open' | 'all'; labels: string }, botLogin: string): Promise<IssueState[]> {
+  const issues = await gh.paginate(gh.rest.issues.listForRepo, { ...r, ...q, per_page: 100 });
+  return issues.filter((i) => !i.pull_request).map((i) => toIssueState(i as RawIssue, botLogin));
+}
+
+export async function getIssue(gh: GitHub, r: Repo, number: number, botLogin: string): Promise<IssueState> {
   const { data } = await gh.rest.issues.get({ ...r, issue_number: number });
-  return toIssueState(data as RawIssue);
+  return toIssueState(data as RawIssue, botLogin);
+}
+
+/** Opens an issue as the bot, with its labels (GITHUB_TOKEN has issues: write, so they are applied). */
+export async function createIssue(gh: GitHub, r: Repo, issue: { title: string; body: string; labels: string[] }, botLogin: string): Promise<IssueState> {
+  const { data } = await gh.rest.issues.create({ ...r, ...issue });
+  return toIssueState(data as RawIssue, botLogin);
 }
 
 export interface BotComment {

@@ -2,6 +2,7 @@ import type { GitHub } from './client.ts';
 import type { Repo } from './repo.ts';
 import { REQUEST_LABEL } from '../core/labels.ts';
 import { readMarker } from '../core/decision.ts';
+import { issueMentee } from '../core/cohort-issues.ts';
 import { STATUS_RECORD_BODIES, STATUS_RECORD_KINDS, type StatusIssue, type StatusRecord } from '../core/status-compute.ts';
 
 /**
@@ -36,7 +37,8 @@ export async function readRequests(gh: GitHub, r: Repo, o: ReadOptions): Promise
       issues.push({
         number: i.number,
         url: i.html_url,
-        author: i.user?.login ?? 'ghost',
+        // A cohort partnership is opened by the bot; its mentee is named by the bot's own marker.
+        author: issueMentee(i.user?.login ?? 'ghost', i.body, o.botLogin),
         state: i.state === 'closed' ? 'closed' : 'open',
         labels: i.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter(Boolean),
         createdAt: i.created_at,

@@ -48,13 +48,14 @@ const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? 
 describe('the definition', () => {
   test('one label per status, the fixed labels, one cohort:<id> per cohort and one mentor:<login> per profile', () => {
     const names = wanted.map((l) => l.name);
-    expect(names.slice(0, 16 + program!.cohorts.length + 1)).toEqual([
+    expect(names.slice(0, 17 + program!.cohorts.length + 1)).toEqual([
       'request',
       ...['pending', 'saved', 'invalid', 'active', 'declined', 'withdrawn', 'expired', 'completed', 'ended'].map((s) => `status:${s}`),
       'ending',
       'freshness',
       'report',
       'mentor-application',
+      'peer-group',
       'cohort-mentee',
       'cohort-mentor',
       ...program!.cohorts.map((c) => `cohort:${c.id}`),

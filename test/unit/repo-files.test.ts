@@ -81,10 +81,12 @@ describe('workflows', () => {
     expect(bot.on.issue_comment.types).toEqual(['created']);
     expect(bot.on.schedule).toHaveLength(1);
     expect(bot.on.workflow_dispatch.inputs['dry-run'].type).toBe('boolean');
+    // Merged cohort matches: only pushes to the default branch that touch a matches file start a run.
+    expect(bot.on.push).toEqual({ branches: ['main'], paths: ['matches/*.yaml'] });
   });
   test('the daily sweep is never skipped as a bot run (its actor is whoever last edited the cron)', () => {
     const cond = String(bot.jobs.bot.if).replace(/\s+/g, ' ');
-    expect(cond).toMatch(/^\$\{\{ github\.event_name == 'schedule' \|\| github\.event_name == 'workflow_dispatch' \|\| \(!endsWith\(github\.actor, '\[bot\]'\)/);
+    expect(cond).toMatch(/^\$\{\{ github\.event_name == 'schedule' \|\| github\.event_name == 'workflow_dispatch' \|\| github\.event_name == 'push' \|\| \(!endsWith\(github\.actor, '\[bot\]'\)/);
   });
   test('least privilege and a queue that drops nothing', () => {
     expect(bot.permissions).toEqual({ issues: 'write', contents: 'read' });
@@ -96,9 +98,9 @@ describe('workflows', () => {
       for (const job of Object.values(wf.jobs)) for (const step of job.steps ?? []) expect(step.run ?? '').not.toMatch(/\$\{\{\s*github\.event\./);
     }
   });
-  test('the bot checks out only program.yml, content/ and the action itself', () => {
+  test('the bot checks out only program.yml, content/, matches/ and the action itself', () => {
     const checkout = bot.jobs.bot.steps[0];
-    expect(checkout.with['sparse-checkout'].trim().split('\n')).toEqual(['program.yml', 'content', '.github/actions/mentor-bot']);
+    expect(checkout.with['sparse-checkout'].trim().split('\n')).toEqual(['program.yml', 'content', 'matches', '.github/actions/mentor-bot']);
     expect(bot.jobs.bot.steps[1].uses).toBe('./.github/actions/mentor-bot');
   });
 });
