@@ -129,6 +129,34 @@ describe('a pairs file merged', () => {
   });
 });
 
+describe('a run that stops half-way, and a dry run', () => {
+  test('an issue opened without its card is finished by the same push delivered again, and nothing opens twice', async () => {
+    const push = merge(pairsFile([{ mentee: 'mia-mentee', mentor: OPEN }, { mentee: 'noah-newcomer', mentor: TWO }]));
+    // GitHub keeps failing the first card's comment, past the retries: the run stops after opening #1.
+    gh.fault({ method: 'POST', route: '/repos/{owner}/{repo}/issues/{issue_number}/comments', status: 502, times: 10 });
+    const failed = await deliverPush(push);
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toContain('::error::GitHub answered 502');
+    expect(cohortIssues()).toHaveLength(1);
+    const n = cohortIssues()[0]!.number;
+    expect(readClock(issue(n).body)).toBeUndefined();
+    gh.clearFaults();
+
+    const again = await runAt(push, { workspace: ws.dir });
+    expect(again.stdout).toContain(`#${n} was opened by an earlier run that did not finish; finishing it.`);
+    expect(cohortIssues()).toHaveLength(2);
+    expect(kinds(n)).toEqual(['accepted']);
+    expect(readClock(issue(n).body)).toMatchObject({ status: 'active', since: '2027-03-01' });
+    await expectNoChange(() => runAt(push, { workspace: ws.dir }), 'a third delivery');
+  });
+
+  test('--dry-run prints the issues it would open and changes nothing', async () => {
+    const push = merge(pairsFile([{ mentee: 'mia-mentee', mentor: OPEN }]));
+    const r = await expectNoChange(() => runAt(push, { workspace: ws.dir, dryRun: true }), 'a dry run');
+    expect(r.stdout).toContain(`[dry-run] would open “Mentoring partnership, cohort ${COHORT}: @mia-mentee with @${OPEN}” with request, status:active, mentor:${OPEN}, cohort:${COHORT}, then post its card:`);
+  });
+});
+
 describe('a file with problems', () => {
   test('pair problems keep only those pairs out, each reported with file, line and fix; the fix opens them and closes the report', async () => {
     const text = stringify(

@@ -327,3 +327,19 @@ async function closedPort(): Promise<number> {
 }
 
 const runScript = (argv: string[], env: Record<string, string>) => runScriptAt(SCRIPT, argv, env);
+
+describe('cohort partnerships', () => {
+  test('the mentee is the one the bot’s marker names on an issue the bot opened; a marker in someone’s own issue is theirs', async () => {
+    const pair = (mentee: string) => `<!-- mentorkit:cohort-pair:2027-spring.${mentee}.amara-okafor -->\n@${mentee} and @amara-okafor, the program committee has matched you.`;
+    seedIssues(gh, [
+      { author: BOT, title: 'Mentoring partnership', body: pair('mia-mentee'), createdAt: '2027-03-01T09:00:00Z', labels: labelled('status:active', 'mentor:amara-okafor', 'cohort:2027-spring') },
+      { author: 'mallory-m', title: 'Request', body: pair('victim-v'), createdAt: '2027-03-02T09:00:00Z', labels: labelled('status:pending', 'mentor:amara-okafor') },
+    ]);
+    const r = await sync(withToken());
+    expect(r.code, r.stderr).toBe(0);
+    expect(written().requests.map((row) => [row.issue, row.mentee, row.status, row.cohort])).toEqual([
+      [1, 'mia-mentee', 'active', '2027-spring'],
+      [2, 'mallory-m', 'pending', null],
+    ]);
+  });
+});
