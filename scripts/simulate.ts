@@ -170,7 +170,7 @@ if (days > 0) {
     for (const l of [...errors, ...changes]) say(`    ${l}`);
     quiet = 0;
   }
-  if (quiet) say(`${quiet} quiet day${quiet === 1 ? '' : 's'} to the end (one API call each: nothing was due).`);
+  if (quiet) say(`${quiet} quiet day${quiet === 1 ? '' : 's'} to the end (nothing was due: each cost only the lists of open requests and peer groups).`);
 }
 
 step('Where things stand');

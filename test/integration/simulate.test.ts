@@ -60,7 +60,7 @@ test('--days fast-forwards the daily sweep: a reminder on day 7, a last notice o
   expect(day(23)).toContain('last notice: this request has had no answer');
   expect(day(30)).toContain('@sam-mentee, @mereana-hutchins did not answer within 30 days.');
   expect(day(30)).toMatch(/#8 closed \(not_planned\)/);
-  // invalid requests left unfixed close on day 30 too; quiet days cost one call and print nothing
+  // invalid requests left unfixed close on day 30 too; quiet days cost only the list calls and print nothing
   expect(day(30)).toContain('@pia-mentee, this request still had problems to fix after 30 days');
   expect(r.out).not.toMatch(/^Day (1|8|24), /m);
   expect(r.out).toMatch(/#8\s+@sam-mentee\s+mereana-hutchins\s+expired\s+closed/);
