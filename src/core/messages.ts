@@ -292,7 +292,7 @@ export function cohortProblemsBody(o: { file: string; by: string; commit: string
     ...o.problems.map((p) => `- ${p}`),
     '',
     o.wholeFile
-      ? 'Nothing from the file was opened: these problems concern the file as a whole.'
+      ? 'Nothing was opened from this version of the file: these problems concern it as a whole.'
       : `The ${o.what} these problems name were left out; ${o.opened} of ${o.total} ${o.what} are open.`,
     '',
     `Fix the file in a new pull request. When it is merged I read it again, open what is missing (nothing opens twice) and update this issue; I close it once \`${o.file}\` has no problems left.`,

@@ -213,7 +213,7 @@ describe('a file with problems', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/::error file=matches\/2027-spring\.yaml,line=3::term_months: 7 months is not one of the program's terms \(3, 6, 9, 12 in program\.yml\); choose one of them/);
     expect(cohortIssues().map((i) => i.title)).toEqual([`Cohort ${COHORT}: ${PATH} needs a fix`]);
-    expect(byTitle('needs a fix').body).toContain('Nothing from the file was opened: these problems concern the file as a whole.');
+    expect(byTitle('needs a fix').body).toContain('Nothing was opened from this version of the file: these problems concern it as a whole.');
 
     // Not YAML the schema knows: a misspelt key, with a suggestion; a cohort that isn't the file's name.
     const bad = stringify({ ...pairsFile([{ mentee: 'mia-mentee', mentor: OPEN }], { cohort: '2027-autumn' }), pairz: [] });
