@@ -252,7 +252,7 @@ export function openMentors(world: World, day: string): Profile[] {
 }
 
 /** The request form's body for a mentee asking `mentor`, with what that mentor offers. */
-export function formFor(world: World, mentor: Profile, rng: Rng, extra: { alternates?: string[]; login?: string; term?: number } = {}): string {
+export function formFor(world: World, mentor: Profile, rng: Rng, extra: { alternates?: string[]; login?: string; term?: number; goals?: string } = {}): string {
   const { program } = world;
   const terms = mentor.terms.filter((t) => program.terms.includes(t));
   const formats = mentor.formats.filter((f) => program.taxonomy.formats.some((x) => x.id === f));
@@ -261,6 +261,7 @@ export function formFor(world: World, mentor: Profile, rng: Rng, extra: { altern
     mentor: extra.login ?? mentor.github,
     term: extra.term ?? rng.pick(terms.length ? terms : program.terms),
     ...(extra.alternates?.length ? { alternates: extra.alternates } : {}),
+    ...(extra.goals !== undefined ? { goals: extra.goals } : {}),
     ...(formats.length ? { format: rng.pick(formats) } : {}),
     ...(topics.length ? { areas: topics.slice(0, rng.int(1, Math.min(2, topics.length))) } : {}),
   });
@@ -295,8 +296,9 @@ export function replay(world: World, today: string, number: number, shape: Shape
   const body = formFor(world, mentor, rng, {
     alternates,
     ...(term !== undefined ? { term } : {}),
-    // A typo in the mentor's login: not in the directory, so the request is invalid.
-    ...(shape.kind === 'invalid' ? { login: `${mentor.github}x` } : {}),
+    // The goals left empty, so the request is invalid. (Not a mentor who can't take it: that problem comes with
+    // suggestions ranked by free slots, which this one-request replay can't know; the twin test compares texts.)
+    ...(shape.kind === 'invalid' ? { goals: '' } : {}),
   });
   if (shape.age < (shape.kind === 'active' ? 0 : 1)) throw new Error(`${shape.kind}: filed today, after the sweep at ${SWEEP_TIME}`);
   const time = timeOfDay(rng);

@@ -170,7 +170,7 @@ describe('several commands in one comment', () => {
     expect(added[0]).toContain('<!-- mentorkit:saved:');
     expect(added[1]).toContain('I don’t know the commands `/frobnicate`, `/bogus`');
     // Saved now: /later no longer applies, the rest still do.
-    expect(helpUsages(added[1]!)).toEqual(['/accept', '/decline [reason]', '/withdraw', '/reassign @login']);
+    expect(helpUsages(added[1]!)).toEqual(['/accept', '/decline [reason]', '/withdraw', '/reassign @login', '/suggest [topics]']);
   });
 });
 
