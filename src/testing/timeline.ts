@@ -1,3 +1,4 @@
+import { issueMentee } from '../core/cohort-issues.ts';
 import type { Emulator, StateSnapshot } from './emulator/index.ts';
 
 /** What changed on the emulated repository between two snapshots, as readable lines. */
@@ -28,7 +29,8 @@ export function describeChanges(before: StateSnapshot, after: StateSnapshot, bot
 export function statusTable(gh: Emulator): string[] {
   const rows = gh.state.issues.map((i) => {
     const names = i.labels.map((l) => l.name);
-    return [`#${i.number}`, `@${i.user.login}`, names.find((n) => n.startsWith('mentor:'))?.slice(7) ?? '–', names.find((n) => n.startsWith('status:'))?.slice(7) ?? '–', i.state];
+    // The mentee as the bot reads it: a cohort partnership's is named by the bot's marker, not its author.
+    return [`#${i.number}`, `@${issueMentee(i.user.login, i.body, gh.botLogin)}`, names.find((n) => n.startsWith('mentor:'))?.slice(7) ?? '–', names.find((n) => n.startsWith('status:'))?.slice(7) ?? '–', i.state];
   });
   const head = ['issue', 'mentee', 'mentor', 'status', 'state'];
   const widths = head.map((h, k) => Math.max(h.length, ...rows.map((r) => r[k]!.length)));

@@ -101,3 +101,43 @@ test('--keep-running serves the emulator and runs the bot on events posted by ha
     child.kill('SIGINT');
   }
 }, 150_000);
+
+test('--cohort plays a cohort: applications, npm run match with its pull request, the merge, one partnership per pair', async () => {
+  const r = await simulate('--cohort');
+  expect(r.err).toBe('');
+  expect(r.code).toBe(0);
+  // The applications are not requests: the bot leaves them alone.
+  expect(r.out).toMatch(/#1 @amara-okafor \(mentor\): two mentees/);
+  expect(r.out).not.toMatch(/#(?:[1-9]|1[01]) labels:/);
+  // The committee's run: one invalid application left out with its field, one mentee nobody can mentor.
+  expect(r.out).toMatch(/applications\s+6 mentees and 4 mentors used; 1 invalid/);
+  expect(r.out).toMatch(/pairs\s+5 of 6 mentees \(5 slots from 4 mentors\)/);
+  expect(r.out).toContain('- Languages: is empty. Choose at least one language you can be mentored in.');
+  expect(r.out).toMatch(/match: pull request #12 opened/);
+  // The merge: five partnership issues, each active with both people named, the mentee read from the bot's marker.
+  expect(r.out).toMatch(/↳ bot \(push, \d+ API calls\)/);
+  for (const [mentee, mentor] of [['kofi-mentee', 'amara-okafor'], ['lucia-mentee', 'andres-villalobos'], ['mia-mentee', 'amara-okafor'], ['ren-mentee', 'ayesha-rahman'], ['zoe-mentee', 'marcus-bell']]) {
+    expect(r.out).toContain(`@${mentee} and @${mentor}, the program committee matched you in cohort **2027-spring**`);
+    expect(r.out).toMatch(new RegExp(`#1[3-7]\\s+@${mentee}\\s+${mentor}\\s+active\\s+open`));
+  }
+  expect(r.out).not.toContain('@ana-mentee and');
+  // The partnership commands work on a cohort partnership.
+  expect(r.out).toMatch(/#13 @amara-okafor commented "\/checkin …"\n\s+↳ bot \(issue_comment\.created/);
+}, 240_000);
+
+test('--cohort with --days: the sweep treats cohort partnerships as any other (check-in reminders on day 30)', async () => {
+  // The term's end through the sweep is tested in cohort-on-merge.test.ts; 200 days here would cost 100 s.
+  const r = await simulate('--cohort', '--days', '31');
+  expect(r.code).toBe(0);
+  const day30 = r.out.slice(r.out.indexOf('Day 30,'));
+  expect(day30).toContain('@kofi-mentee and @amara-okafor, it has been 30 days since the last check-in');
+  for (const [mentee, mentor] of [['lucia-mentee', 'andres-villalobos'], ['mia-mentee', 'amara-okafor'], ['ren-mentee', 'ayesha-rahman'], ['zoe-mentee', 'marcus-bell']]) {
+    expect(day30).toContain(`@${mentee} and @${mentor}, it has been 30 days since the partnership started`);
+  }
+}, 240_000);
+
+test('--cohort names a cohort of program.yml', async () => {
+  const r = await simulate('--cohort', 'nope');
+  expect(r.code).toBe(2);
+  expect(r.err).toContain('simulate: there is no cohort "nope" in program.yml; the cohorts are 2027-spring.');
+});
