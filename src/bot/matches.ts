@@ -8,6 +8,8 @@ import { createIssue, getIssue, listOpenRequests, type IssueState } from '../git
 import { closeWithComment, listCohortIssues, updateIssueText } from '../github/cohort-issues.ts';
 import { ReportedFailure, todayOf, type RunContext } from './context.ts';
 import { carryOut, recordsOf, type Live } from './plan.ts';
+import { answerDecision, planAnswers, type AnswersInput, type EntryIssue } from '../core/cohort-answers.ts';
+import type { Decision } from '../core/decision.ts';
 
 /**
  * `push` to the default branch that touches `matches/*.yaml`: the committee merged a cohort's matches (or edited
@@ -69,7 +71,8 @@ async function applyFile(ctx: RunContext, file: string, text: string, by: string
     return check.problems.length;
   }
   const cohort = check.cohort;
-  const existing = await listCohortIssues(ctx.gh, ctx.repo, cohort, ctx.botLogin);
+  const listed = await listCohortIssues(ctx.gh, ctx.repo, cohort, ctx.botLogin);
+  const existing = listed.bot;
   const problems: Diagnostic[] = [...check.problems];
   let opened = 0;
   let total = 0;
@@ -84,6 +87,8 @@ async function applyFile(ctx: RunContext, file: string, text: string, by: string
     problems.push(...plan.problems);
     for (const n of plan.notes) ctx.log(`${file}: ${n}`);
     const live: Live = { open, issue: open[0]!, records: new Map(), known: new Set(open.flatMap((i) => i.labels)) };
+    // The issue of each pair or group: opened earlier, or now (null: a dry run would open it). The answers link them.
+    const issues: EntryIssue[] = existing.filter((e) => e.mark.kind !== 'problems').map((e) => ({ mark: e.mark, number: e.number }));
     const opening = { program: ctx.program, agreement: ctx.agreement, cohort, months: usable.matches.term_months, by, today };
     const finish = async (issue: IssueState, entry: NewIssue) => {
       live.issue = issue;
@@ -100,19 +105,57 @@ async function applyFile(ctx: RunContext, file: string, text: string, by: string
       if (ctx.dryRun) {
         ctx.log(`[dry-run] would open “${entry.title}” with ${entry.labels.join(', ')}, then post its card:`);
         for (const line of entry.body.split('\n')) ctx.log(`[dry-run]     | ${line}`);
+        issues.push({ mark: entry.mark, number: null });
         continue;
       }
       const issue = await createIssue(ctx.gh, ctx.repo, { title: entry.title, body: entry.body, labels: entry.labels }, ctx.botLogin);
+      issues.push({ mark: entry.mark, number: issue.number });
       ctx.log(`${file}: opened #${issue.number}, ${entry.title}.`);
       live.records.set(issue.number, []);
       await finish(issue, entry);
     }
     opened = total - usable.skipped.size - plan.problems.length;
     ctx.log(`${file}: ${plan.open.length} issue(s) opened, ${plan.resume.length} finished, ${plan.notes.length} open already, ${problems.length} problem(s).`);
+    await answerApplications(ctx, file, {
+      program: ctx.program,
+      mentors: ctx.mentors,
+      cohort: ctx.program.cohorts.find((c) => c.id === cohort),
+      matches: m,
+      issues,
+      applications: listed.others,
+      openRequests: live.open,
+      today,
+    });
   }
   annotate(ctx, problems);
   await report(ctx, { file, cohort, by, commit, problems, existing: existing.find((e) => e.mark.kind === 'problems'), opened, total, wholeFile: !check.matches, what: check.matches?.kind ?? 'pairs' });
   return problems.length;
+}
+
+/**
+ * Answers the applications the file decides (planAnswers): per application one comment and one update that closes
+ * it, plus a read of its thread when it has comments (it may hold the bot's answer already). docs/matching.md,
+ * "Answering the applications".
+ */
+async function answerApplications(ctx: RunContext, file: string, input: AnswersInput): Promise<void> {
+  const plan = planAnswers(input);
+  for (const n of plan.notes) ctx.log(`${file}: ${n}`);
+  if (plan.closed.length) ctx.log(`${file}: ${plan.closed.length} application(s) the file names are closed already (${plan.closed.map((n) => `#${n}`).join(', ')}); left as they are.`);
+  if (plan.answers.length === 0) return;
+  const states: IssueState[] = plan.answers.map(({ application: a }) => ({ ...a, authorType: a.authorType ?? 'User' }));
+  const live: Live = { open: states, issue: states[0]!, records: new Map(), known: new Set(states.flatMap((s) => s.labels)) };
+  const decisions: Decision[] = [];
+  const reopened: number[] = [];
+  for (const a of plan.answers) {
+    // An application without comments holds no answer of the bot's: its thread is not read.
+    if (a.application.comments === 0) live.records.set(a.application.number, []);
+    const d = answerDecision(a, await recordsOf(ctx, live, a.application.number));
+    if (d) decisions.push(d);
+    else reopened.push(a.application.number);
+  }
+  await carryOut(ctx, live, decisions);
+  if (reopened.length) ctx.log(`${file}: ${reopened.map((n) => `#${n}`).join(', ')} carried my answer and were reopened since; left open.`);
+  ctx.log(`${file}: ${decisions.length} application(s) answered${ctx.dryRun ? ' (dry run: nothing written)' : ''}, ${reopened.length} reopened after the answer and left open.`);
 }
 
 const escape = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');

@@ -184,6 +184,13 @@ export function cohortFormRole(body: string | null | undefined): Role | undefine
   return undefined;
 }
 
+/** An application's role: its role label decides; with both or neither, the form that wrote the body does. */
+export function applicationRole(issue: { labels: readonly string[]; body: string | null | undefined }): Role | undefined {
+  const mentee = issue.labels.includes(COHORT_MENTEE_LABEL);
+  const mentor = issue.labels.includes(COHORT_MENTOR_LABEL);
+  return mentee !== mentor ? (mentee ? 'mentee' : 'mentor') : cohortFormRole(issue.body);
+}
+
 /** A cohort application, by its role label or its form's headings: never a request, whatever else it carries. */
 export function isCohortApplication(issue: { labels?: readonly string[]; body?: string | null }): boolean {
   const labels = issue.labels ?? [];

@@ -4,7 +4,7 @@ import type { Cohort, Program } from './program.ts';
 import type { Profile } from './profile.ts';
 import type { Problem } from './request-form.ts';
 import { COHORT_MENTEE_LABEL, COHORT_MENTOR_LABEL, REQUEST_LABEL } from './labels.ts';
-import { cohortFormRole, parseMenteeApplication, parseMentorApplication, problemLine, type Role } from './cohort-forms.ts';
+import { applicationRole, parseMenteeApplication, parseMentorApplication, problemLine, type Role } from './cohort-forms.ts';
 import { assign, blockingPairs, type AssignInput, type Method } from './matching/assign.ts';
 import { formGroups } from './matching/groups.ts';
 import { cohortLabel, matchesFileSchema, matchesPath, type MatchesFile } from './matching/matches-file.ts';
@@ -154,10 +154,7 @@ export function readApplications(input: ReadInput): CohortApplications {
       skip(`filed by a bot (@${issue.author})`);
       continue;
     }
-    const mentee = issue.labels.includes(COHORT_MENTEE_LABEL);
-    const mentor = issue.labels.includes(COHORT_MENTOR_LABEL);
-    // The role label decides; with both or neither, the form that wrote the body does.
-    const role: Role | undefined = mentee !== mentor ? (mentee ? 'mentee' : 'mentor') : cohortFormRole(issue.body);
+    const role = applicationRole(issue);
     if (!role) {
       skip(`neither ${COHORT_MENTEE_LABEL} nor ${COHORT_MENTOR_LABEL}, and not written by a cohort form`);
       continue;
@@ -299,7 +296,15 @@ export function proposeMatches(o: ProposeOptions): MatchesFile {
           ...(mentorApp !== undefined ? { mentor_application: mentorApp } : {}),
         };
       }),
-      unmatched: result.unmatched.map((u) => ({ login: u.mentee, reason: u.reason.message })),
+      unmatched: result.unmatched.map((u) => {
+        const app = menteeIssue.get(u.mentee.toLowerCase());
+        return { login: u.mentee, reason: u.reason.message, ...(app !== undefined ? { application: app } : {}) };
+      }),
+      // The mentors the proposal used who got no mentee: the bot thanks them on merge (their applications close).
+      unmatched_mentors: o.applications.mentors
+        .filter(({ mentor }) => !result.pairs.some((p) => p.mentor.toLowerCase() === mentor.profile.github.toLowerCase()))
+        .map(({ mentor, issue }) => ({ login: mentor.profile.github, application: issue }))
+        .sort((a, b) => (a.login.toLowerCase() < b.login.toLowerCase() ? -1 : a.login.toLowerCase() > b.login.toLowerCase() ? 1 : 0)),
       blocking: blockingPairs(result, input),
     };
   }

@@ -314,3 +314,70 @@ export function groupClosingComment(program: Program, s: { members: readonly str
   }
   return lines.join('\n');
 }
+
+// ── Answers to a cohort's applications, on merge ───────────────────────────────────────────────────────────
+
+const closingLine = 'This application has done its job, so I’m closing it; it stays here for the record.';
+const sentence = (s: string) => plain(s.trim()).replace(/[.\s]+$/, '');
+
+/** A matched applicant: the partnership issue(s) opened for them. `issue` is `#n` (or a placeholder in a dry run). */
+export function cohortMatchedAnswer(who: string, cohort: string, partners: readonly { login: string; issue: string }[]): string {
+  const lines =
+    partners.length === 1
+      ? [`${at(who)}, you are matched with ${at(partners[0]!.login)} in cohort **${cohort}**: see ${partners[0]!.issue}. Your partnership has started there: agree to the mentoring agreement and set your first goals in that issue.`]
+      : [
+          `${at(who)}, you are matched in cohort **${cohort}** with:`,
+          '',
+          ...partners.map((p) => `- ${at(p.login)}: see ${p.issue}`),
+          '',
+          'Each partnership has started in its issue: agree to the mentoring agreement and set your first goals there.',
+        ];
+  return [...lines, '', closingLine].join('\n');
+}
+
+/** A member of a peer group: the group's issue. */
+export function cohortGroupAnswer(who: string, cohort: string, g: { number: number; members: readonly string[]; issue: string }): string {
+  const others = g.members.filter((m) => m.toLowerCase() !== who.toLowerCase());
+  return [
+    `${at(who)}, you are in peer group ${g.number} of cohort **${cohort}**${others.length ? ` with ${atList(others)}` : ''}: see ${g.issue}. Meet there, and record each meeting with \`/checkin [note]\`.`,
+    '',
+    closingLine,
+  ].join('\n');
+}
+
+/** An unmatched mentee: the file's public reason, and a way forward through a normal request. */
+export function cohortUnmatchedAnswer(program: Program, who: string, cohort: string, reason: string, suggestions: readonly Suggestion[]): string {
+  const l = program.limits;
+  const lines = [
+    `${at(who)}, thank you for applying to cohort **${cohort}** of ${program.name}. The program committee could not match you with a mentor this time; the reason, as the matching recorded it: ${sentence(reason)}.`,
+    '',
+  ];
+  if (suggestions.length) {
+    lines.push(
+      'Your application need not end here. These mentors in the directory have a free slot now and fit your application best (by the program’s matching score):',
+      '',
+      ...suggestionLines(program, suggestions),
+      '',
+      `To ask one of them, file a normal request: use **Request mentorship** on their page (or find others in the [directory](${siteUrl(program)})). You can hold ${l.max_open_requests} open request${l.max_open_requests === 1 ? '' : 's'} at a time.`,
+    );
+  } else {
+    lines.push(
+      `No mentor in the directory fits your application and has a free slot right now, but availability changes: browse the [directory](${siteUrl(program)}) and use **Request mentorship** on a mentor’s page to file a normal request.`,
+    );
+  }
+  lines.push('', 'I’m closing this application; it stays here for the record.');
+  return lines.join('\n');
+}
+
+/** A mentor the proposal used who got no mentee. */
+export function cohortUnmatchedMentorAnswer(program: Program, who: string, cohort: string, inDirectory: boolean): string {
+  return [
+    `${at(who)}, thank you for offering to mentor in cohort **${cohort}** of ${program.name}. No mentee was matched with you this time; there is nothing you need to do.`,
+    '',
+    inDirectory
+      ? `Your profile stays in the [directory](${siteUrl(program)}), where mentees can still ask you directly.`
+      : `To mentor outside cohorts, join the [directory](${siteUrl(program)}) with the **Become a mentor** form.`,
+    '',
+    'I’m closing this application; it stays here for the record.',
+  ].join('\n');
+}

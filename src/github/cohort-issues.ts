@@ -3,23 +3,42 @@ import type { Repo } from './repo.ts';
 import { cohortLabel } from '../core/matching/matches-file.ts';
 import { trustedMark, type CohortIssue } from '../core/cohort-issues.ts';
 import { readClock } from '../core/clock.ts';
+import type { ListedApplication } from '../core/cohort-answers.ts';
 
 /**
- * The issues the bot opened for a cohort, open and closed: every issue with the `cohort:<id>` label (the cohort's
- * applications carry it too, and are skipped), kept when the bot's own account opened it and its first line
- * carries the bot's marker. ⌈n/100⌉ calls.
+ * A cohort's issues, open and closed, in one list of the `cohort:<id>` label (⌈n/100⌉ calls): those the bot's own
+ * account opened with its marker on the first line (its pairs, groups and problems issue), and everyone else's
+ * (the applications, and anything else filed with the label) for the answers on merge. An issue someone else
+ * opened is never the bot's, whatever its first line says.
  */
-export async function listCohortIssues(gh: GitHub, r: Repo, cohort: string, botLogin: string): Promise<CohortIssue[]> {
+export async function listCohortIssues(gh: GitHub, r: Repo, cohort: string, botLogin: string): Promise<{ bot: CohortIssue[]; others: ListedApplication[] }> {
   const issues = await gh.paginate(gh.rest.issues.listForRepo, { ...r, state: 'all', labels: cohortLabel(cohort), per_page: 100 });
-  const out: CohortIssue[] = [];
+  const bot: CohortIssue[] = [];
+  const others: ListedApplication[] = [];
   for (const i of issues) {
     if (i.pull_request) continue;
-    const mark = trustedMark({ author: i.user?.login ?? 'ghost', body: i.body }, botLogin);
-    if (!mark || mark.cohort !== cohort) continue;
+    const author = i.user?.login ?? 'ghost';
     const body = i.body ?? '';
-    out.push({ number: i.number, mark, state: i.state === 'closed' ? 'closed' : 'open', body, complete: readClock(body) !== undefined });
+    const state = i.state === 'closed' ? 'closed' : 'open';
+    if (author.toLowerCase() !== botLogin.toLowerCase()) {
+      others.push({
+        number: i.number,
+        author,
+        authorType: i.user?.type,
+        state,
+        labels: i.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter(Boolean),
+        body,
+        createdAt: i.created_at,
+        stateReason: i.state_reason ?? null,
+        comments: i.comments,
+      });
+      continue;
+    }
+    const mark = trustedMark({ author, body }, botLogin);
+    if (!mark || mark.cohort !== cohort) continue;
+    bot.push({ number: i.number, mark, state, body, complete: readClock(body) !== undefined });
   }
-  return out.sort((a, b) => a.number - b.number);
+  return { bot: bot.sort((a, b) => a.number - b.number), others: others.sort((a, b) => a.number - b.number) };
 }
 
 /** The committee's problems issue: its text replaced, and opened again if it was closed. */

@@ -219,7 +219,7 @@ describe('a file with problems', () => {
     const bad = stringify({ ...pairsFile([{ mentee: 'mia-mentee', mentor: OPEN }], { cohort: '2027-autumn' }), pairz: [] });
     const r2 = await deliverPush(merge(bad, 'modified'));
     expect(r2.code).toBe(1);
-    expect(r2.stdout).toContain('pairz: unknown field; did you mean "pairs"? allowed here: kind, cohort, term_months, seed, at, method, summary, pairs, unmatched, blocking');
+    expect(r2.stdout).toContain('pairz: unknown field; did you mean "pairs"? allowed here: kind, cohort, term_months, seed, at, method, summary, pairs, unmatched, unmatched_mentors, blocking');
     const r3 = await deliverPush(merge(pairsFile([{ mentee: 'mia-mentee', mentor: OPEN }], { cohort: '2027-autumn' }), 'modified'));
     expect(r3.stdout).toContain(`cohort: "2027-autumn" is not this file's cohort: the file is ${PATH}. Make them the same`);
     expect(cohortIssues().filter((i) => i.labels.some((l) => l.name === 'request'))).toEqual([]);

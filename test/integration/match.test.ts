@@ -98,7 +98,8 @@ describe('from an exported JSON file', () => {
     if (file.kind !== 'pairs') throw new Error('pairs expected');
     expect(file.pairs.map((p) => `${p.mentee}→${p.mentor}`)).toEqual(['mia-mentee→amara-okafor', 'noa-mentee→ada-mentor']);
     expect(file.pairs[0]).toMatchObject({ mentee_application: issues[0]!.number, mentor_application: issues[5]!.number });
-    expect(file.unmatched).toEqual([{ login: 'ola-mentee', reason: 'no mentor passes the hard constraints: language (2 mentors)' }]);
+    expect(file.unmatched).toEqual([{ login: 'ola-mentee', reason: 'no mentor passes the hard constraints: language (2 mentors)', application: issues[2]!.number }]);
+    expect(file.unmatched_mentors).toEqual([]);
     expect(file.at).toBe(`${COHORT.starts}T00:00:00Z`);
     expect(r.stdout).toContain(`match: 6 issues read from ${join(root, 'apps.json')}`);
     expect(r.stdout).toMatch(/ {2}pairs +2 of 3 mentees \(3 slots from 2 mentors\)/);

@@ -178,10 +178,23 @@ describe('the proposal', () => {
       expect(p.breakdown.map((b) => b.component)).toEqual(['topics', 'language', 'timezone', 'stage', 'format', 'kind', 'slots']);
       expect(Math.abs(p.breakdown.reduce((s, b) => s + b.contribution, 0) - p.score)).toBeLessThan(0.001);
     }
-    expect(file.unmatched).toEqual([{ login: 'ola', reason: 'no mentor passes the hard constraints: language (2 mentors)' }]);
+    expect(file.unmatched).toEqual([{ login: 'ola', reason: 'no mentor passes the hard constraints: language (2 mentors)', application: issues[2]!.number }]);
+    expect(file.unmatched_mentors).toEqual([]);
     expect(file.summary).toMatchObject({ mentees: 3, mentors: 2, slots: 3, pairs: 2, blocking_pairs: 0 });
     expect(file.summary.total_score).toBeCloseTo(file.pairs.reduce((s, p) => s + p.score, 0), 3);
     expect(summaryLines(file, apps, COHORT)[0]).toBe('  cohort          2027-spring (Spring 2027), pairs by the optimal method, 6 months');
+  });
+
+  test('mentors the proposal used who got no mentee are listed with their applications, so the bot can thank them on merge', () => {
+    const issues = [app('mia', 'mentee', { topics: ['data-science'] }), app('Zed', 'mentor', { capacity: 1, topics: ['teaching'] }), app('ada', 'mentor', { capacity: 1 }), app('bea', 'mentor', { capacity: 1, topics: ['teaching'] })];
+    const file = proposeMatches({ program, cohort: COHORT, applications: read(issues), at: AT });
+    if (file.kind !== 'pairs') throw new Error('pairs expected');
+    expect(file.pairs.map((p) => p.mentor)).toEqual(['ada']);
+    // By login (case-insensitive), whatever the order the applications came in.
+    expect(file.unmatched_mentors).toEqual([
+      { login: 'bea', application: issues[3]!.number },
+      { login: 'Zed', application: issues[1]!.number },
+    ]);
   });
 
   test('blocking pairs are those of blockingPairs for the chosen method', () => {

@@ -43,6 +43,14 @@ export const unmatchedSchema = z.strictObject({
   login,
   /** Public wording: which constraint or limit kept this person out, never their own text. */
   reason: z.string().min(1),
+  /** The mentee's application issue: the bot answers it on merge (without it, it finds it by login and role). */
+  application: z.number().int().positive().optional(),
+});
+
+/** A mentor whose application the proposal used and who got no mentee: the bot thanks them on merge. */
+export const unmatchedMentorSchema = z.strictObject({
+  login,
+  application: z.number().int().positive().optional(),
 });
 
 export const peerGroupSchema = z.strictObject({
@@ -90,6 +98,7 @@ export const matchesFileSchema = z.discriminatedUnion('kind', [
     summary: pairsSummarySchema,
     pairs: z.array(matchedPairSchema).default([]),
     unmatched: z.array(unmatchedSchema).default([]),
+    unmatched_mentors: z.array(unmatchedMentorSchema).default([]),
     blocking: z.array(z.strictObject({ mentee: login, mentor: login })).default([]),
   }),
   z.strictObject({
