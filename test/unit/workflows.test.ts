@@ -4,8 +4,8 @@ import { resolve } from 'node:path';
 import { parse } from 'yaml';
 
 /**
- * The setup, Pages and cohort matching workflows: their triggers and least-privilege permissions. actionlint and the rule against
- * `${{ github.event.* }}` inside `run:` cover every workflow in test/unit/repo-files.test.ts.
+ * The setup, Pages and cohort matching workflows: their triggers and least-privilege permissions. actionlint and the security
+ * rules (untrusted input in scripts, permissions, pinned actions) cover every workflow in test/unit/workflow-security.test.ts.
  */
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -99,9 +99,10 @@ describe('match.yml', () => {
   });
 
   test('checkout (no stored credentials), Node, npm ci, then npm run match with --pr; the inputs reach it through env', () => {
-    expect(steps[0]!.uses).toBe('actions/checkout@v4');
+    // Pinned to a v4 release's commit (docs/security.md lists which and how it was verified).
+    expect(steps[0]!.uses).toMatch(/^actions\/checkout@[0-9a-f]{40}$/);
     expect(steps[0]!.with).toEqual({ 'persist-credentials': false });
-    expect(steps[1]!.uses).toBe('actions/setup-node@v4');
+    expect(steps[1]!.uses).toMatch(/^actions\/setup-node@[0-9a-f]{40}$/);
     expect(steps[1]!.with).toMatchObject({ 'node-version-file': '.nvmrc' });
     const runs = steps.filter((s) => s.run).map((s) => s.run!.trim());
     expect(runs[0]).toMatch(/^npm ci\b/);
