@@ -140,7 +140,7 @@ async function applyFile(ctx: RunContext, file: string, text: string, by: string
 async function answerApplications(ctx: RunContext, file: string, input: AnswersInput): Promise<void> {
   const plan = planAnswers(input);
   for (const n of plan.notes) ctx.log(`${file}: ${n}`);
-  if (plan.closed.length) ctx.log(`${file}: ${plan.closed.length} application(s) the file names are closed already (${plan.closed.map((n) => `#${n}`).join(', ')}); left as they are.`);
+  if (plan.closed.length) ctx.log(`${file}: ${plan.closed.length} application(s) the file names are closed already (${[...plan.closed].sort((x, y) => x - y).map((n) => `#${n}`).join(', ')}); left as they are.`);
   if (plan.answers.length === 0) return;
   const states: IssueState[] = plan.answers.map(({ application: a }) => ({ ...a, authorType: a.authorType ?? 'User' }));
   const live: Live = { open: states, issue: states[0]!, records: new Map(), known: new Set(states.flatMap((s) => s.labels)) };

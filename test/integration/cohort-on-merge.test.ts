@@ -8,6 +8,12 @@ import { BOT_LOGIN } from '../../src/testing/emulator/index.ts';
 import { runAction } from '../../src/testing/run-action.ts';
 import { pushEvent, type PushCommit } from '../../src/testing/push-event.ts';
 import { gh, useEmulator, file, labels, issue, program, OPEN, SINGLE } from './harness.ts';
+import { COHORT_MENTEE_LABEL, COHORT_MENTOR_LABEL, labelSpec } from '../../src/core/labels.ts';
+import { cohortBody, type CohortFields } from '../../src/testing/cohort-application-body.ts';
+import { siteUrl } from '../../src/core/request-form.ts';
+import { suggestMentors } from '../../src/core/suggestions.ts';
+import { loadContent } from '../../src/files/content.ts';
+import { ROOT } from './harness.ts';
 import { MAINTAINER } from './answers-helpers.ts';
 import { cal, card, commentsOf, expectNoChange, kinds, quietSweep, runAt, sayAt, sweepTwice, workspaceWith } from './time-helpers.ts';
 
@@ -16,7 +22,8 @@ import { cal, card, commentsOf, expectNoChange, kinds, quietSweep, runAt, sayAt,
  * its checkout, opens one partnership issue per pair (or one issue per peer group); the term rules then run as
  * for an accepted request. docs/matching.md, "On merge".
  */
-useEmulator({ now: () => cal.now() });
+// The cohort's labels exist (the setup workflow creates them), so the application forms keep them.
+useEmulator({ now: () => cal.now(), labels: ['request', 'cohort:2027-spring', COHORT_MENTEE_LABEL, COHORT_MENTOR_LABEL].map(labelSpec) });
 
 const COHORT = '2027-spring';
 const PATH = `matches/${COHORT}.yaml`;
@@ -31,7 +38,7 @@ beforeEach(() => {
 });
 afterEach(() => ws.remove());
 
-type Pair = { mentee: string; mentor: string; mentee_application?: number };
+type Pair = { mentee: string; mentor: string; mentee_application?: number; mentor_application?: number };
 const breakdown = [
   { component: 'topics', contribution: 5, reason: '2 shared topics of 2: data-science, open-source' },
   { component: 'language', contribution: 0, reason: 'both speak en' },
@@ -376,5 +383,170 @@ describe('a groups file merged', () => {
     gh.resetCalls();
     await quietSweep('2027-03-05');
     expect(gh.calls.map((c) => `${c.method} ${c.route}`)).toEqual(['GET /repos/{owner}/{repo}/issues', 'GET /repos/{owner}/{repo}/issues']);
+  });
+});
+
+describe('answering the applications', () => {
+  const SPRING = program.cohorts.find((c) => c.id === COHORT)!;
+  /** Files a cohort application from the form (the bot leaves these alone when they are filed). */
+  async function apply(login: string, role: 'mentee' | 'mentor', f: Partial<CohortFields> = {}): Promise<number> {
+    const event = await gh.as(login).openIssue({ title: `Cohort application: ${role}`, body: cohortBody(program, SPRING, role, f), labels: [`cohort:${COHORT}`, role === 'mentee' ? COHORT_MENTEE_LABEL : COHORT_MENTOR_LABEL] });
+    return (event.payload as { issue: { number: number } }).issue.number;
+  }
+  const answers = (n: number) => issue(n).comments.filter((c) => c.user.login === BOT_LOGIN && c.body.startsWith(`<!-- mentorkit:cohort-answer:${COHORT}.${n} -->`)).map((c) => c.body);
+  const closedAs = (n: number) => [issue(n).state, issue(n).state_reason];
+  /** The calls that touched #n: its comments and its update. */
+  const callsOn = (n: number, from = 0) => gh.calls.slice(from).filter((c) => new RegExp(`/issues/${n}(/|\\?|$)`).test(c.path)).map((c) => `${c.method} ${c.route}`);
+  // Uma's application fits Aino (topics, language, stage, zone), whose one slot goes to Noah's pair.
+  const UMA: Partial<CohortFields> = { topics: ['entrepreneurship', 'industry-careers'], languages: ['en'], timezone: 'Europe/Helsinki', stages: ['phd'], formats: ['video'], kinds: [] };
+
+  test('matched, unmatched and mentors with no mentee are each answered once and closed; applications the file does not name are left alone', async () => {
+    cal.goTo('2027-02-10');
+    const mia = await apply('mia-mentee', 'mentee');
+    const noah = await apply('noah-newcomer', 'mentee');
+    const uma = await apply('uma-unmatched', 'mentee', UMA);
+    const amara = await apply(OPEN, 'mentor');
+    const aino = await apply(SINGLE, 'mentor', { capacity: 1 });
+    const daniel = await apply(TWO, 'mentor');
+    const zoe = await apply('zoe-newmentor', 'mentor', { capacity: 1 });
+    const invalid = await apply('ivy-invalid', 'mentee', { topics: [] });
+    cal.goTo('2027-02-20');
+    const late = await apply('larry-late', 'mentee');
+    // A committee member asks Uma something on her application: it has a comment now, so its thread is read.
+    await gh.as(MAINTAINER).comment(uma, 'Thanks, we will decide on 1 March.');
+
+    cal.goTo('2027-03-01');
+    const content = {
+      ...pairsFile([
+        { mentee: 'mia-mentee', mentor: OPEN, mentee_application: mia, mentor_application: amara },
+        { mentee: 'noah-newcomer', mentor: SINGLE }, // no numbers: found by login and role label
+      ]),
+      unmatched: [{ login: 'uma-unmatched', reason: 'every slot of the 1 eligible mentor went to others', application: uma }],
+      unmatched_mentors: [{ login: TWO, application: daniel }, { login: 'zoe-newmentor' }],
+    };
+    const push = merge(content);
+    const from = gh.calls.length;
+    const r = await runAt(push, { workspace: ws.dir });
+    const [pMia, pNoah] = cohortIssues().map((i) => i.number) as [number, number];
+    expect(r.stdout).toContain(`${PATH}: 7 application(s) answered, 0 reopened after the answer and left open.`);
+
+    // Matched: one comment linking the partnership, closed as completed.
+    expect(answers(mia)).toEqual([
+      `<!-- mentorkit:cohort-answer:${COHORT}.${mia} -->\n@mia-mentee, you are matched with @${OPEN} in cohort **${COHORT}**: see #${pMia}. Your partnership has started there: agree to the mentoring agreement and set your first goals in that issue.\n\nThis application has done its job, so I’m closing it; it stays here for the record.`,
+    ]);
+    expect(answers(noah)[0]).toContain(`@noah-newcomer, you are matched with @${SINGLE} in cohort **${COHORT}**: see #${pNoah}.`);
+    expect(answers(amara)[0]).toContain(`@${OPEN}, you are matched with @mia-mentee in cohort **${COHORT}**: see #${pMia}.`);
+    expect(answers(aino)[0]).toContain(`@${SINGLE}, you are matched with @noah-newcomer in cohort **${COHORT}**: see #${pNoah}.`);
+    for (const n of [mia, noah, amara, aino]) expect(closedAs(n), `#${n}`).toEqual(['closed', 'completed']);
+
+    // Unmatched: the file's reason, directory mentors with a free slot who fit, how to file a request; not planned.
+    const [umaAnswer] = answers(uma);
+    expect(umaAnswer).toContain(`@uma-unmatched, thank you for applying to cohort **${COHORT}** of ${program.name}. The program committee could not match you with a mentor this time; the reason, as the matching recorded it: every slot of the 1 eligible mentor went to others.`);
+    expect(umaAnswer).toContain('These mentors in the directory have a free slot now and fit your application best');
+    expect(umaAnswer).toContain(`To ask one of them, file a normal request: use **Request mentorship** on their page (or find others in the [directory](${siteUrl(program)})).`);
+    const suggested = [...umaAnswer!.matchAll(/^- \[@([\w-]+)\]\(/gm)].map((m) => m[1]);
+    expect(suggested).toHaveLength(3);
+    // Aino would top the list with her slot free; Noah's partnership took it, so she is not suggested.
+    const profiles = new Map(loadContent(ROOT).mentors.map((m) => [m.github, m]));
+    const mentee = { login: 'uma-unmatched', topics: UMA.topics!, languages: ['en'], timezone: 'Europe/Helsinki', stage: 'phd', formats: ['video'], kinds: [] };
+    expect(suggestMentors({ program, mentors: profiles, openRequests: [], mentee, exclude: [], today: '2027-03-01' })[0]!.profile.github).toBe(SINGLE);
+    expect(suggested).not.toContain(SINGLE);
+    expect(closedAs(uma)).toEqual(['closed', 'not_planned']);
+
+    // Mentors with no mentee: thanks; with a profile, the directory; without, how to join it.
+    expect(answers(daniel)[0]).toContain(`@${TWO}, thank you for offering to mentor in cohort **${COHORT}** of ${program.name}. No mentee was matched with you this time`);
+    expect(answers(daniel)[0]).toContain('Your profile stays in the [directory]');
+    expect(answers(zoe)[0]).toContain('To mentor outside cohorts, join the [directory]');
+    for (const n of [daniel, zoe]) expect(closedAs(n), `#${n}`).toEqual(['closed', 'not_planned']);
+
+    // Not in the file: open, untouched.
+    for (const n of [invalid, late]) {
+      expect(issue(n).state).toBe('open');
+      expect(issue(n).comments).toEqual([]);
+      expect(callsOn(n, from)).toEqual([]);
+    }
+    // The cost: one comment and one update per application; Uma's thread (it had a comment) read once.
+    for (const n of [mia, noah, amara, aino, daniel, zoe]) expect(callsOn(n, from), `#${n}`).toEqual(['POST /repos/{owner}/{repo}/issues/{issue_number}/comments', 'PATCH /repos/{owner}/{repo}/issues/{issue_number}']);
+    expect(callsOn(uma, from)).toEqual(['GET /repos/{owner}/{repo}/issues/{issue_number}/comments', 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', 'PATCH /repos/{owner}/{repo}/issues/{issue_number}']);
+
+    // The same push again: nothing is written.
+    const again = await expectNoChange(() => runAt(push, { workspace: ws.dir }), 'the same push again');
+    expect(again.stdout).toContain(`${PATH}: 7 application(s) the file names are closed already (#${mia}, #${noah}, #${uma}, #${amara}, #${aino}, #${daniel}, #${zoe}); left as they are.`);
+
+    // The committee reopens Mia's application by hand; a later edit of the file adds Larry's pair. Larry's application
+    // is answered, Mia's stays open with its one answer.
+    await gh.as(MAINTAINER).reopenIssue(mia);
+    cal.goTo('2027-03-03');
+    const edited = await runAt(merge({ ...content, pairs: [...content.pairs, { mentee: 'larry-late', mentor: 'lucia-ferreira', score: 5, breakdown }] }, 'modified'), { workspace: ws.dir });
+    expect(edited.stdout).toContain(`${PATH}: #${mia} carried my answer and were reopened since; left open.`);
+    expect(edited.stdout).toContain(`pairs[2]: @lucia-ferreira has no mentor application of cohort ${COHORT}; nothing to answer.`);
+    expect(issue(mia).state).toBe('open');
+    expect(answers(mia)).toHaveLength(1);
+    expect(answers(late)[0]).toContain(`@larry-late, you are matched with @lucia-ferreira in cohort **${COHORT}**: see #${byTitle('@larry-late').number}.`);
+    expect(closedAs(late)).toEqual(['closed', 'completed']);
+    for (const n of [noah, uma, daniel]) expect(answers(n), `#${n}`).toHaveLength(1);
+    expect(issue(invalid).comments).toEqual([]);
+  });
+
+  test('an application answered by a run that stopped before closing it is closed by the next delivery, not answered twice', async () => {
+    cal.goTo('2027-02-10');
+    const mia = await apply('mia-mentee', 'mentee');
+    cal.goTo('2027-03-01');
+    const push = merge(pairsFile([{ mentee: 'mia-mentee', mentor: OPEN, mentee_application: mia }]));
+    gh.fault({ method: 'PATCH', route: new RegExp(`/issues/${mia}$`), status: 502, times: 10 });
+    const failed = await deliverPush(push);
+    expect(failed.code).toBe(1);
+    expect(answers(mia)).toHaveLength(1);
+    expect(issue(mia).state).toBe('open');
+    gh.clearFaults();
+
+    const again = await runAt(push, { workspace: ws.dir });
+    expect(again.stdout).toContain(`@mia-mentee's mentee application was answered (matched) by a run that stopped before closing it; closing it as completed.`);
+    expect(answers(mia)).toHaveLength(1);
+    expect(closedAs(mia)).toEqual(['closed', 'completed']);
+  });
+
+  test('--dry-run prints each answer, with the issue it would open, and changes nothing', async () => {
+    cal.goTo('2027-02-10');
+    const mia = await apply('mia-mentee', 'mentee');
+    const uma = await apply('uma-unmatched', 'mentee', UMA);
+    cal.goTo('2027-03-01');
+    const push = merge(pairsFile([{ mentee: 'mia-mentee', mentor: SINGLE }]));
+    const r = await expectNoChange(() => runAt(push, { workspace: ws.dir, dryRun: true }), 'a dry run');
+    expect(r.stdout).toContain(`[dry-run] #${mia}: @mia-mentee's mentee application: matched; answered and closed as completed.`);
+    expect(r.stdout).toContain(`[dry-run]     | @mia-mentee, you are matched with @${SINGLE} in cohort **${COHORT}**: see #(the issue this run opens).`);
+    expect(r.stdout).toContain(`[dry-run]   close as completed`);
+    // Uma is unmatched in this file: the pair the dry run would open takes Aino's slot, so she is not suggested.
+    expect(r.stdout).toMatch(new RegExp(`\\[dry-run\\] #${uma}: @uma-unmatched's mentee application: not matched, 3 mentor\\(s\\) suggested; answered and closed as not planned\\.`));
+    expect(r.stdout).not.toContain(`| - [@${SINGLE}]`);
+    expect(r.stdout).toContain(`${PATH}: 2 application(s) answered (dry run: nothing written), 0 reopened after the answer and left open.`);
+  });
+
+  test('a groups file: each member’s application links their group’s issue and is closed; a pair’s member waits while a problem holds it', async () => {
+    cal.goTo('2027-02-10');
+    const gia = await apply('gia-one', 'mentee');
+    const gus = await apply('gus-two', 'mentee');
+    const gwen = await apply('gwen-three', 'mentee');
+    const hal = await apply('hal-four', 'mentee');
+    cal.goTo('2027-03-01');
+    // Hal is in two groups: both wait for the fix, and so do their members' applications.
+    const r = await deliverPush(merge(groupsFile([['gia-one', 'gus-two', 'gwen-three'], ['hal-four', 'hana-five'], ['hal-four', 'hugo-six']])));
+    expect(r.code).toBe(1);
+    const g1 = byTitle('Peer group 1').number;
+    for (const [n, who, others] of [[gia, 'gia-one', '@gus-two and @gwen-three'], [gus, 'gus-two', '@gia-one and @gwen-three'], [gwen, 'gwen-three', '@gia-one and @gus-two']] as const) {
+      expect(answers(n)).toEqual([
+        `<!-- mentorkit:cohort-answer:${COHORT}.${n} -->\n@${who}, you are in peer group 1 of cohort **${COHORT}** with ${others}: see #${g1}. Meet there, and record each meeting with \`/checkin [note]\`.\n\nThis application has done its job, so I’m closing it; it stays here for the record.`,
+      ]);
+      expect(closedAs(n)).toEqual(['closed', 'completed']);
+    }
+    expect(r.stdout).toContain(`${PATH}: groups[1] (group 2) has no issue yet; its members' applications wait for it.`);
+    expect(issue(hal).state).toBe('open');
+    expect(issue(hal).comments).toEqual([]);
+
+    // The fix opens Hal's group and answers his application; the others are not answered again.
+    await runAt(merge(groupsFile([['gia-one', 'gus-two', 'gwen-three'], ['hal-four', 'hana-five', 'hugo-six']]), 'modified'), { workspace: ws.dir });
+    expect(answers(hal)[0]).toContain(`@hal-four, you are in peer group 2 of cohort **${COHORT}** with @hana-five and @hugo-six: see #${byTitle('Peer group 2').number}.`);
+    expect(closedAs(hal)).toEqual(['closed', 'completed']);
+    for (const n of [gia, gus, gwen]) expect(answers(n)).toHaveLength(1);
   });
 });

@@ -19,6 +19,10 @@ import { marker } from '../../src/core/decision.ts';
 import { makeProfileSchema, type Profile } from '../../src/core/profile.ts';
 import type { BotRecord } from '../../src/core/commands.ts';
 import { repoProgram, validProfile } from '../support/profiles.ts';
+import { ANSWER_KIND, answerDecision, planAnswers, type AnswersInput, type AnswersPlan, type EntryIssue, type ListedApplication } from '../../src/core/cohort-answers.ts';
+import { COHORT_MENTEE_LABEL, COHORT_MENTOR_LABEL } from '../../src/core/labels.ts';
+import { matchesFileSchema, type MatchesFile } from '../../src/core/matching/matches-file.ts';
+import { cohortBody, type CohortFields } from '../../src/testing/cohort-application-body.ts';
 
 /** The pure side of opening a cohort on merge: the marker, the checks of matches/<cohort>.yaml, the plan, groups. */
 
@@ -250,5 +254,172 @@ describe('peer groups', () => {
     const again = decideGroupCommand({ ...input, records: [updated] })[0]!;
     expect(again.comments).toEqual([]);
     expect(readGroupState(updated.body)!.checkins).toHaveLength(1);
+  });
+});
+
+describe('answering the applications on merge', () => {
+  const SPRING = program.cohorts.find((c) => c.id === '2027-spring')!;
+  const LABEL = 'cohort:2027-spring';
+  const topicMentors = new Map<string, Profile>(
+    [profile('ada-mentor'), profile('bo-mentor', 1), profile('cy-paused', 2, 'paused')].map((p) => [p.github, { ...p, topics: ['open-source'], languages: ['en'] }]),
+  );
+  const FITS: Partial<CohortFields> = { topics: ['open-source'], languages: ['en'], timezone: 'Europe/Berlin', stages: ['phd'], formats: [], kinds: [] };
+  const app = (number: number, author: string, role: 'mentee' | 'mentor', o: Partial<ListedApplication> = {}, f: Partial<CohortFields> = FITS): ListedApplication => ({
+    number,
+    author,
+    authorType: 'User',
+    state: 'open',
+    labels: [LABEL, role === 'mentee' ? COHORT_MENTEE_LABEL : COHORT_MENTOR_LABEL],
+    body: cohortBody(program, SPRING, role, f),
+    createdAt: '2027-02-10T09:00:00Z',
+    stateReason: null,
+    comments: 0,
+    ...o,
+  });
+  type PairIn = { mentee: string; mentor: string; mentee_application?: number; mentor_application?: number };
+  const pairs = (ps: PairIn[], o: Record<string, unknown> = {}) =>
+    matchesFileSchema.parse({ ...pairsFile(ps.map((p) => ({ ...p }))), cohort: '2027-spring', ...o }) as MatchesFile;
+  const pairMark = (mentee: string, mentor: string) => ({ kind: 'pair' as const, cohort: '2027-spring', mentee, mentor });
+  const input = (matches: MatchesFile, applications: ListedApplication[], issues: EntryIssue[], o: Partial<AnswersInput> = {}): AnswersInput => ({
+    program,
+    mentors: topicMentors,
+    cohort: SPRING,
+    matches,
+    issues,
+    applications,
+    openRequests: [],
+    today: '2027-03-01',
+    ...o,
+  });
+  const brief = (p: AnswersPlan) => p.answers.map((a) => [a.application.number, a.outcome, a.close]);
+
+  test('matched: by the application number the file gives, else the person’s latest by login and role label; a number that is not theirs falls back, with a note', () => {
+    const apps = [
+      app(1, 'mia', 'mentee'),
+      app(2, 'noa', 'mentee'),
+      app(3, 'ada-mentor', 'mentor'),
+      app(5, 'Noa', 'mentee', { createdAt: '2027-02-12T09:00:00Z' }), // noa applied again: the latest counts
+      app(6, 'mallory', 'mentee', { authorType: 'Bot' }), // never an applicant
+    ];
+    const m = pairs([
+      { mentee: 'mia', mentor: 'ada-mentor', mentee_application: 1, mentor_application: 3 },
+      { mentee: 'noa', mentor: 'ada-mentor', mentee_application: 3 }, // #3 is ada's
+    ]);
+    const plan = planAnswers(input(m, apps, [{ mark: pairMark('mia', 'ada-mentor'), number: 10 }, { mark: pairMark('noa', 'ada-mentor'), number: 11 }]));
+    expect(brief(plan)).toEqual([
+      [1, 'matched', 'completed'],
+      [3, 'matched', 'completed'],
+      [5, 'matched', 'completed'],
+    ]);
+    expect(plan.notes).toEqual(["pairs[1]: #3 is not @noa's mentee application of cohort 2027-spring; answering their latest one instead, if any."]);
+    const [mia, ada, noa] = plan.answers;
+    expect(mia!.comment).toEqual({
+      kind: ANSWER_KIND,
+      key: '2027-spring.1',
+      mode: 'once',
+      body: '@mia, you are matched with @ada-mentor in cohort **2027-spring**: see #10. Your partnership has started there: agree to the mentoring agreement and set your first goals in that issue.\n\nThis application has done its job, so I’m closing it; it stays here for the record.',
+    });
+    // A mentor with two mentees: one answer naming both issues.
+    expect(ada!.comment.body).toContain('@ada-mentor, you are matched in cohort **2027-spring** with:\n\n- @mia: see #10\n- @noa: see #11\n');
+    expect(noa!.comment.body).toContain('@noa, you are matched with @ada-mentor in cohort **2027-spring**: see #11.');
+  });
+
+  test('a person waits until every pair naming them has its issue; closed applications and those the file does not name are left alone', () => {
+    const apps = [app(1, 'mia', 'mentee'), app(2, 'noa', 'mentee'), app(3, 'ada-mentor', 'mentor'), app(4, 'zed', 'mentee'), app(7, 'bo-mentor', 'mentor', { state: 'closed' })];
+    const m = pairs([{ mentee: 'mia', mentor: 'ada-mentor' }, { mentee: 'noa', mentor: 'ada-mentor' }, { mentee: 'pia', mentor: 'bo-mentor' }]);
+    // noa's pair is held back by a problem: no issue yet.
+    const plan = planAnswers(input(m, apps, [{ mark: pairMark('mia', 'ada-mentor'), number: 10 }, { mark: pairMark('pia', 'bo-mentor'), number: 12 }]));
+    expect(brief(plan)).toEqual([[1, 'matched', 'completed']]);
+    expect(plan.closed).toEqual([7]);
+    expect(plan.notes).toEqual([
+      '@ada-mentor (mentor) waits for the issue of pairs[1]; their application is answered once it opens.',
+      '@noa (mentee) waits for the issue of pairs[1]; their application is answered once it opens.',
+      'pairs[2]: @pia has no mentee application of cohort 2027-spring; nothing to answer.',
+    ]);
+  });
+
+  test('unmatched: the file’s reason and directory mentors with a free slot who fit, counting this cohort’s partnerships (a dry run’s too); someone in a pair is matched', () => {
+    const apps = [app(1, 'uma', 'mentee'), app(2, 'noa', 'mentee')];
+    const reason = 'every slot of the 1 eligible mentor went to <others>.';
+    const m = pairs([{ mentee: 'noa', mentor: 'bo-mentor' }], { unmatched: [{ login: 'uma', reason, application: 1 }, { login: 'noa', reason: 'x' }] });
+    const suggested = (p: AnswersPlan) => p.answers.find((a) => a.outcome === 'unmatched')!.suggestions.map((s) => s.profile.github);
+    // bo-mentor's one slot goes to noa: in a dry run (no issue yet) and once opened (an open request) alike.
+    const dry = planAnswers(input(m, apps, [{ mark: pairMark('noa', 'bo-mentor'), number: null }]));
+    const partnership = { number: 12, author: 'noa', labels: ['request', 'status:active', 'mentor:bo-mentor'] };
+    const real = planAnswers(input(m, apps, [{ mark: pairMark('noa', 'bo-mentor'), number: 12 }], { openRequests: [partnership] }));
+    expect(suggested(dry)).toEqual(['ada-mentor']);
+    expect(suggested(real)).toEqual(['ada-mentor']);
+    // Without that partnership bo-mentor would be suggested; cy-paused never is.
+    expect(suggested(planAnswers(input(pairs([], { unmatched: [{ login: 'uma', reason, application: 1 }] }), apps, [])))).toEqual(['ada-mentor', 'bo-mentor']);
+
+    expect(brief(real)).toEqual([
+      [2, 'matched', 'completed'],
+      [1, 'unmatched', 'not_planned'],
+    ]);
+    expect(real.notes).toContain('unmatched[1]: @noa is also in a pair, so they are answered as matched.');
+    const body = real.answers[1]!.comment.body;
+    expect(body).toContain('@uma, thank you for applying to cohort **2027-spring** of Open Science Mentoring. The program committee could not match you with a mentor this time; the reason, as the matching recorded it: every slot of the 1 eligible mentor went to &lt;others>.');
+    expect(body).toMatch(/\n- \[@ada-mentor\]\(https:\/\/[^)]+\/mentors\/ada-mentor\/\): Ada Example, /);
+    expect(body).toContain('To ask one of them, file a normal request: use **Request mentorship** on their page');
+
+    // An application edited since the proposal so that it no longer parses: no suggestions, the directory instead.
+    const broken = planAnswers(input(pairs([], { unmatched: [{ login: 'uma', reason }] }), [app(1, 'uma', 'mentee', {}, { ...FITS, topics: [] })], []));
+    expect(broken.answers[0]!.suggestions).toEqual([]);
+    expect(broken.answers[0]!.comment.body).toContain('No mentor in the directory fits your application and has a free slot right now, but availability changes: browse the [directory]');
+    expect(broken.notes).toEqual(['#1 (@uma) no longer reads as a valid application, so no mentors are suggested to them.']);
+    // A cohort no longer in program.yml: the forms are read with a stand-in, and the suggestions still come.
+    expect(suggested(planAnswers({ ...input(pairs([], { unmatched: [{ login: 'uma', reason }] }), apps, []), cohort: undefined }))).toEqual(['ada-mentor', 'bo-mentor']);
+  });
+
+  test('mentors with no mentee: thanks, pointing to their directory profile or to joining the directory; a paired one is answered as matched', () => {
+    const apps = [app(3, 'ada-mentor', 'mentor'), app(4, 'newbie', 'mentor'), app(5, 'bo-mentor', 'mentor'), app(1, 'mia', 'mentee')];
+    const m = pairs([{ mentee: 'mia', mentor: 'bo-mentor' }], { unmatched_mentors: [{ login: 'ada-mentor', application: 3 }, { login: 'newbie' }, { login: 'bo-mentor' }] });
+    const plan = planAnswers(input(m, apps, [{ mark: pairMark('mia', 'bo-mentor'), number: 9 }]));
+    expect(brief(plan)).toEqual([
+      [1, 'matched', 'completed'],
+      [5, 'matched', 'completed'],
+      [3, 'unmatched-mentor', 'not_planned'],
+      [4, 'unmatched-mentor', 'not_planned'],
+    ]);
+    expect(plan.answers[2]!.comment.body).toContain('@ada-mentor, thank you for offering to mentor in cohort **2027-spring** of Open Science Mentoring. No mentee was matched with you this time; there is nothing you need to do.\n\nYour profile stays in the [directory]');
+    expect(plan.answers[3]!.comment.body).toContain('To mentor outside cohorts, join the [directory]');
+    expect(plan.notes).toEqual(['unmatched_mentors[2]: @bo-mentor is also in a pair, so they are answered as matched.']);
+  });
+
+  test('a groups file: each member’s mentee application links the group’s issue; a group without one makes its members wait', () => {
+    const apps = [app(1, 'gia', 'mentee'), app(2, 'gus', 'mentee'), app(3, 'hal', 'mentee'), app(4, 'gia', 'mentor')];
+    const m = matchesFileSchema.parse({
+      kind: 'groups',
+      cohort: '2027-spring',
+      term_months: 3,
+      at: '2027-03-01T00:00:00Z',
+      summary: { people: 4, groups: 2, size: 2, shared_pairs: 0, same_institution_pairs: 0 },
+      groups: [{ number: 1, members: ['gia', 'gus'] }, { number: 2, members: ['hal', 'hana'] }],
+    }) as MatchesFile;
+    const plan = planAnswers(input(m, apps, [{ mark: { kind: 'group', cohort: '2027-spring', number: 1 }, number: 20 }]));
+    expect(brief(plan)).toEqual([
+      [1, 'group', 'completed'],
+      [2, 'group', 'completed'],
+    ]);
+    expect(plan.answers[0]!.comment.body).toBe(
+      '@gia, you are in peer group 1 of cohort **2027-spring** with @gus: see #20. Meet there, and record each meeting with `/checkin [note]`.\n\nThis application has done its job, so I’m closing it; it stays here for the record.',
+    );
+    expect(plan.notes).toEqual(["groups[1] (group 2) has no issue yet; its members' applications wait for it."]);
+  });
+
+  test('the decision: the answer and the close; with the bot’s answer there, only the close, unless someone reopened it since', () => {
+    const [a] = planAnswers(input(pairs([{ mentee: 'mia', mentor: 'ada-mentor' }]), [app(1, 'mia', 'mentee')], [{ mark: pairMark('mia', 'ada-mentor'), number: 10 }])).answers;
+    const fresh = answerDecision(a!, [])!;
+    expect(fresh).toMatchObject({ issue: 1, comments: [a!.comment], close: { reason: 'completed' }, addLabels: [], removeLabels: [] });
+    const answer: BotRecord = { id: 5, kind: ANSWER_KIND, key: '2027-spring.1' };
+    // Someone else's answer-looking record for another issue, or another kind, is no answer.
+    expect(answerDecision(a!, [{ ...answer, key: '2027-spring.2' }, { ...answer, kind: 'welcome' }])!.comments).toEqual([a!.comment]);
+    const finishing = answerDecision(a!, [answer])!;
+    expect(finishing.comments).toEqual([]);
+    expect(finishing.close).toEqual({ reason: 'completed' });
+    expect(finishing.notes).toEqual(["@mia's mentee application was answered (matched) by a run that stopped before closing it; closing it as completed."]);
+    expect(answerDecision({ ...a!, application: { ...a!.application, stateReason: 'reopened' } }, [answer])).toBeUndefined();
+    // Reopened before any answer (the applicant closed and reopened it): answered as usual.
+    expect(answerDecision({ ...a!, application: { ...a!.application, stateReason: 'reopened' } }, [])!.comments).toHaveLength(1);
   });
 });
