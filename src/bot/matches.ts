@@ -62,7 +62,7 @@ export async function handlePush(ctx: RunContext, raw: Record<string, unknown>):
   if (problems) throw new ReportedFailure(`${problems} problem(s) in the matches files of this push (listed above, and in the cohort's problems issue). Everything else in them was opened.`);
 }
 
-/** One file: check, plan, open, report. Returns the number of problems found. */
+/** One file: check, plan, open, report, answer the applications. Returns the number of problems found. */
 async function applyFile(ctx: RunContext, file: string, text: string, by: string, commit: string): Promise<number> {
   const check = checkMatchesFile(file, text, ctx.program, ctx.mentors);
   if (!check.cohort) {
@@ -76,6 +76,8 @@ async function applyFile(ctx: RunContext, file: string, text: string, by: string
   const problems: Diagnostic[] = [...check.problems];
   let opened = 0;
   let total = 0;
+  // The applications are answered last: the committee's report comes first should GitHub fail half-way.
+  let answers: AnswersInput | undefined;
   if (check.matches) {
     const usable = check as MatchesCheck & { matches: NonNullable<MatchesCheck['matches']>; cohort: string };
     const m = usable.matches;
@@ -116,7 +118,7 @@ async function applyFile(ctx: RunContext, file: string, text: string, by: string
     }
     opened = total - usable.skipped.size - plan.problems.length;
     ctx.log(`${file}: ${plan.open.length} issue(s) opened, ${plan.resume.length} finished, ${plan.notes.length} open already, ${problems.length} problem(s).`);
-    await answerApplications(ctx, file, {
+    answers = {
       program: ctx.program,
       mentors: ctx.mentors,
       cohort: ctx.program.cohorts.find((c) => c.id === cohort),
@@ -125,10 +127,11 @@ async function applyFile(ctx: RunContext, file: string, text: string, by: string
       applications: listed.others,
       openRequests: live.open,
       today,
-    });
+    };
   }
   annotate(ctx, problems);
   await report(ctx, { file, cohort, by, commit, problems, existing: existing.find((e) => e.mark.kind === 'problems'), opened, total, wholeFile: !check.matches, what: check.matches?.kind ?? 'pairs' });
+  if (answers) await answerApplications(ctx, file, answers);
   return problems.length;
 }
 
