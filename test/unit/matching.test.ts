@@ -72,6 +72,9 @@ describe('score', () => {
     expect(part.language).toMatchObject({ raw: 1, weight: 0, contribution: 0, reason: 'shared language: en (a requirement, not scored)' });
     // New York (UTC−4) and Berlin (UTC+2) in July: 6 hours.
     expect(part.timezone).toMatchObject({ raw: 0.5, weight: 2, contribution: 1, reason: '6 hours apart' });
+    // London (UTC+1) and Berlin (UTC+2) in July: one hour, said so.
+    const london = s.score(s.prepareMentee(mentee('amy', { timezone: 'Europe/London' })), r);
+    expect(london.breakdown.find((b) => b.component === 'timezone')!.reason).toBe('1 hour apart');
     expect(part.stage).toMatchObject({ raw: 1, contribution: 2, reason: 'mentors phd' });
     expect(part.format).toMatchObject({ raw: 0.5, contribution: 0.5, reason: 'formats: video' });
     expect(part.kind).toMatchObject({ raw: 1, contribution: 1 });

@@ -248,7 +248,7 @@ export function makeScorer(program: ScoringProgram, at: Date, matching: Matching
           : `${shared.length} shared topic${shared.length === 1 ? '' : 's'} of ${e.topics.length}: ${list(shared)}`,
       (langs.length === 0 ? 'no shared language' : `shared language: ${list(langs)}`) +
         (matching.require_shared_language ? ' (a requirement, not scored)' : ''),
-      g === undefined ? 'a time zone is unknown' : g === 0 ? 'same UTC offset' : `${round(g)} hours apart`,
+      g === undefined ? 'a time zone is unknown' : g === 0 ? 'same UTC offset' : `${round(g)} hour${round(g) === 1 ? '' : 's'} apart`,
       e.stage === undefined ? 'the mentee gave no career stage' : r.stages.has(e.stage) ? `mentors ${e.stage}` : `does not list ${e.stage}`,
       e.formats.length === 0 ? 'any format' : formats.length === 0 ? 'no shared format' : `formats: ${list(formats)}`,
       e.kinds.length === 0 ? 'any kind' : kinds.length === 0 ? 'no shared kind' : `kinds: ${list(kinds)}`,
