@@ -102,6 +102,15 @@ describe('users', () => {
     expect(await status(bot.rest.users.getByUsername({ username: 'nobody-at-all' }))).toBe(404);
   });
 
+  test('GET /users/{username}: created_at is when the emulator met the account, or as seeded', async () => {
+    await gh.close();
+    gh = await start({ now: () => new Date('2027-01-04T09:00:00Z'), users: [{ login: 'old-timer', createdAt: '2015-03-02T10:11:12Z' }] });
+    const bot = client(gh, gh.botToken);
+    expect((await bot.rest.users.getByUsername({ username: 'old-timer' })).data.created_at).toBe('2015-03-02T10:11:12Z');
+    await gh.as('newcomer').openIssue({ title: 'hi', body: 'hello' });
+    expect((await bot.rest.users.getByUsername({ username: 'newcomer' })).data.created_at).toBe('2027-01-04T09:00:00Z');
+  });
+
   test('GET /user: the token’s user; GITHUB_TOKEN is refused as on GitHub', async () => {
     const { data } = await client(gh, gh.tokenFor('chair')).rest.users.getAuthenticated();
     expect(data.login).toBe('chair');

@@ -84,7 +84,10 @@ export class Store {
       name: null,
       created_at: '2019-07-05T23:16:31Z',
     });
-    for (const u of opts.users ?? []) this.addUser(u.login, u.type ?? 'User', u.name);
+    for (const u of opts.users ?? []) {
+      const rec = this.addUser(u.login, u.type ?? 'User', u.name);
+      if (u.createdAt) rec.created_at = isoSeconds(new Date(u.createdAt));
+    }
     for (const [login, role] of Object.entries(opts.collaborators ?? {})) {
       this.ensureUser(login);
       this.collaborators.set(login.toLowerCase(), role);

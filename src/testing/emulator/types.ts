@@ -5,6 +5,8 @@ export interface UserSpec {
   login: string;
   type?: 'User' | 'Bot';
   name?: string;
+  /** When the account was created (ISO date-time); default: when the emulator first meets it. */
+  createdAt?: string;
 }
 
 export interface LabelInit {
