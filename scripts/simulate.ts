@@ -236,7 +236,7 @@ async function playCohort(c: Cohort) {
   await apply('lucia-mentee', 'mentee', mentee(['software-engineering', 'industry-careers'], ['es'], 'America/Bogota', 'career-change', 'Universidad Andina'), 'Spanish only, in Bogotá');
   await apply('ren-mentee', 'mentee', mentee(['scientific-writing', 'data-science'], ['en'], 'Asia/Kolkata', 'phd', 'Institute of Example'), 'writing and data, in India');
   await apply('zoe-mentee', 'mentee', mentee(['industry-careers', 'job-search'], ['en'], 'America/Chicago', 'postdoc', 'Prairie State University'), 'job search, in Chicago');
-  await apply('ana-mentee', 'mentee', mentee(['instrumentation'], ['fr'], 'Europe/Paris', 'phd', 'Université Exemple'), 'French only: no mentor who applied speaks it');
+  await apply('ana-mentee', 'mentee', mentee(['instrumentation', 'academic-careers'], ['fr'], 'Europe/Paris', 'phd', 'Université Exemple'), 'French only: no mentor who applied speaks it');
   await apply('ola-mentee', 'mentee', { ...mentee(['hpc'], [], 'Europe/Oslo', 'phd', 'Nordic Example'), languages: [] }, 'forgot to choose a language');
 
   step('C2. The committee runs the match workflow (npm run match -- --cohort … --pr)');

@@ -121,6 +121,13 @@ test('--cohort plays a cohort: applications, npm run match with its pull request
     expect(r.out).toMatch(new RegExp(`#1[3-7]\\s+@${mentee}\\s+${mentor}\\s+active\\s+open`));
   }
   expect(r.out).not.toContain('@ana-mentee and');
+  // Every application the file decides is answered and closed: the matched with their issue, the unmatched with
+  // the reason and mentors from the directory; the invalid one (not in the file) stays open.
+  expect(r.out).toMatch(/#5 bot commented:\n\s+│ @mia-mentee, you are matched with @amara-okafor in cohort \*\*2027-spring\*\*: see #1[3-7]\./);
+  expect(r.out).toContain('@ana-mentee, thank you for applying to cohort **2027-spring** of Open Science Mentoring. The program committee could not match you with a mentor this time; the reason, as the matching recorded it: no mentor passes the hard constraints: language (4 mentors).');
+  expect(r.out).toContain('- [@fatima-zahra-benali](https://mentorkit.github.io/mentorkit/mentors/fatima-zahra-benali/): Fatima Zahra Benali');
+  expect(r.out).toMatch(/#10 closed \(not_planned\)/);
+  expect(r.out).toMatch(/#11\s+@ola-mentee\s+–\s+–\s+open/);
   // The partnership commands work on a cohort partnership.
   expect(r.out).toMatch(/#13 @amara-okafor commented "\/checkin …"\n\s+↳ bot \(issue_comment\.created/);
 }, 240_000);
