@@ -21,7 +21,7 @@ const USAGE = `Usage: npm run bench -- [options]
 Builds mentorkit and a bare Astro project over generated mentor profiles and
 prints build time, peak memory, output sizes and search latency against targets.
 The bare project renders as many pages at once as mentorkit does (the
-build.concurrency of astro.config.ts), so the two are configured alike.
+build.concurrency of astro.config.mjs), so the two are configured alike.
 
 Options:
   --sizes LIST   Directory sizes to build, comma-separated (default 1000,10000).

@@ -216,14 +216,17 @@ export async function runBuild(o: RunBuildOptions): Promise<BuildResult> {
   };
 }
 
+/** The repository's Astro config (a .mjs file, so Astro imports it with Node directly; see the file's header). */
+export const MENTORKIT_CONFIG = 'astro.config.mjs';
+
 /**
  * mentorkit's own build, run as the CLI does from the repository with
  * MENTORKIT_ROOT/MENTORKIT_OUT. One addition: `--config` points at a wrapper
- * that imports the repository's astro.config.ts unchanged and only sets
+ * that imports the repository's astro.config.mjs unchanged and only sets
  * `cacheDir` to a fresh folder, so the content-layer cache (data-store.json,
  * normally node_modules/.astro) starts cold on every run and the repository's
- * own cache is neither read nor overwritten. The wrapper is a .ts file, so
- * Astro loads it through Vite exactly as it loads astro.config.ts.
+ * own cache is neither read nor overwritten. The wrapper is a .mjs file like
+ * the config, so Astro loads it the same way (with Node, not through Vite).
  */
 export async function buildMentorkit(n: number, contentRoot: string, work: string): Promise<BuildResult> {
   const outDir = join(work, 'mentorkit-dist');
@@ -232,8 +235,8 @@ export async function buildMentorkit(n: number, contentRoot: string, work: strin
   rmSync(cacheDir, { recursive: true, force: true });
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(cacheDir, { recursive: true });
-  const wrapper = join(work, 'mentorkit.config.ts');
-  let rel = relative(work, join(REPO_ROOT, 'astro.config.ts'));
+  const wrapper = join(work, 'mentorkit.config.mjs');
+  let rel = relative(work, join(REPO_ROOT, MENTORKIT_CONFIG));
   if (!rel.startsWith('.')) rel = `./${rel}`;
   writeFileSync(
     wrapper,
@@ -255,11 +258,11 @@ export async function buildMentorkit(n: number, contentRoot: string, work: strin
 }
 
 /**
- * The pages mentorkit's astro.config.ts renders at once (`build.concurrency`, Astro's default is 1). The baseline
+ * The pages mentorkit's astro.config.mjs renders at once (`build.concurrency`, Astro's default is 1). The baseline
  * uses the same number, so the ratio compares equal configurations: the option speeds up bare Astro too.
  */
 export function mentorkitConcurrency(): number {
-  const m = /\bconcurrency:\s*(\d+)/.exec(readFileSync(join(REPO_ROOT, 'astro.config.ts'), 'utf8'));
+  const m = /\bconcurrency:\s*(\d+)/.exec(readFileSync(join(REPO_ROOT, MENTORKIT_CONFIG), 'utf8'));
   return m ? Number(m[1]) : 1;
 }
 

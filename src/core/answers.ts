@@ -1,4 +1,7 @@
-import { addDays, formatISO, parseISO } from 'date-fns';
+// One module per function, as in clock.ts: the package index loads all of date-fns.
+import { addDays } from 'date-fns/addDays';
+import { formatISO } from 'date-fns/formatISO';
+import { parseISO } from 'date-fns/parseISO';
 import { emptyDecision, type Decision } from './decision.ts';
 import { otherStatusLabels, mentorOf, statusLabel, statusOf, type Status } from './labels.ts';
 import { COMMANDS, commandsFor, viaKey, type CommandInput, type CommandName } from './commands.ts';

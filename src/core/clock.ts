@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { addDays, addMonths, differenceInCalendarDays, formatISO, parseISO } from 'date-fns';
+// One module per function: the package index loads all ~300 of date-fns's modules, which cost the site build
+// about a second (astro.config.mjs reads the status file, whose schema uses this module; docs/performance.md).
+import { addDays } from 'date-fns/addDays';
+import { addMonths } from 'date-fns/addMonths';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { formatISO } from 'date-fns/formatISO';
+import { parseISO } from 'date-fns/parseISO';
 import { statusSchema } from './labels.ts';
 import { hiddenLine, readHidden, withoutHidden } from './hidden-data.ts';
 

@@ -31,7 +31,7 @@ function oncePerBuild<T>(load: () => Promise<T>): () => Promise<T> {
 
 /**
  * data/status.json (written by `npm run sync`), or undefined: without it (or with a broken one, which the build
- * reports; see astro.config.ts) the site builds from the profiles alone and says nothing about slots.
+ * reports; see astro.config.mjs) the site builds from the profiles alone and says nothing about slots.
  */
 export const programStatus = oncePerBuild(async (): Promise<StatusFile | undefined> => loadStatus(contentRoot()).status);
 

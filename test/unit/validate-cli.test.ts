@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildSite } from '../support/build-site.ts';
@@ -78,5 +78,45 @@ describe('astro build on invalid content', () => {
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
+  }, 60_000);
+
+  // The profiles are checked in a worker thread while Astro starts, and the mentors collection's loader waits for
+  // that check. Front matter that is not YAML at all is where the order shows: read first by Astro's loader, it
+  // would stop the build with a YAML exception and its stack trace.
+  test('front matter that is not YAML stops the build before Astro reads it: validate\'s message, nothing written', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mentorkit-bad-yaml-'));
+    const root = join(dir, 'root');
+    const out = join(dir, 'out');
+    try {
+      mkdirSync(join(root, 'content/mentors'), { recursive: true });
+      cpSync(fixture('invalid-profiles/program.yml'), join(root, 'program.yml'));
+      cpSync(fixture('invalid-profiles/content/mentors/good-mentor.md'), join(root, 'content/mentors/good-mentor.md'));
+      writeFileSync(join(root, 'content/mentors/bad-yaml.md'), '---\nname: "Unclosed quote\ngithub: bad-yaml\n---\nBio.\n');
+      const expected = validate('--root', root);
+      expect(expected.err).toContain('content/mentors/bad-yaml.md:4: (yaml): Missing closing "quote');
+
+      const r = buildSite(out, root);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`${expected.err.split('\n\n')[0]}\n\nThe site was not built: 1 problem(s)`);
+      expect(`${r.stdout}${r.stderr}`).not.toMatch(/\n\s+at \S+ \(/);
+      expect(existsSync(out)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe('astro sync on invalid content', () => {
+  // Commands other than build (sync, dev, preview) wait for the check before anything else runs.
+  test('stops with the same messages as validate', () => {
+    const r = spawnSync(process.execPath, [resolve(ROOT, 'node_modules/astro/bin/astro.mjs'), 'sync'], {
+      cwd: ROOT,
+      env: { ...process.env, MENTORKIT_ROOT: fixture('invalid-profiles'), ASTRO_TELEMETRY_DISABLED: '1' },
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(PROFILE_ERRORS);
+    expect(r.stderr).toContain('The site was not built: 13 problem(s)');
+    expect(`${r.stdout}${r.stderr}`).not.toMatch(/\n\s+at \S+ \(/);
   }, 60_000);
 });

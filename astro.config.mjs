@@ -1,0 +1,57 @@
+// @ts-check
+// A .mjs file, not .ts: Astro imports a JavaScript config with Node directly, while a TypeScript one goes through a
+// Vite dev server created for the purpose, whose module hooks slowed every import the config makes (1.5 s of a
+// 1,000-mentor build, docs/performance.md). Node runs the .ts modules imported here itself (type stripping), and
+// tsc checks this file (@ts-check, tsconfig.json).
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { loadProgram } from './src/files/content.ts';
+import { checkProfilesInWorker, stopBuild, stopOnProblems } from './src/files/content-check.ts';
+import { contentRoot } from './src/files/root.ts';
+import { markCheckedForBuild } from './src/files/prevalidated.ts';
+import { loadStatus, statusBuildLine } from './src/files/status.ts';
+
+// Bad content stops the build before Astro reads it: a committee member gets `file:line: field: message` lines,
+// the same as `npm run validate`, instead of a stack trace from the content layer. program.yml is needed now (the
+// site's URL and base path); the profiles are checked in a worker thread while Astro starts up, and every command
+// waits for that check before anything reads a profile (the hooks below).
+const root = contentRoot();
+const { program, diagnostics } = loadProgram(root);
+if (!program) stopBuild(diagnostics);
+const profilesCheck = checkProfilesInWorker(root);
+const profilesChecked = () => stopOnProblems(profilesCheck);
+// Slots and response times come from npm run sync's snapshot; without one the directory shows profiles only, and says so.
+const status = loadStatus(root);
+(status.status ? console.log : console.warn)(statusBuildLine(status));
+
+export default defineConfig({
+  site: program.site.url,
+  base: program.site.base,
+  trailingSlash: 'always',
+  outDir: process.env.MENTORKIT_OUT ?? './dist',
+  integrations: [
+    mdx(),
+    sitemap(),
+    {
+      name: 'mentorkit:checked-content',
+      hooks: {
+        // A build waits in the mentors collection's loader, the last moment before a profile is read, so the
+        // check overlaps Vite's start and the loading of the content config; and once more before pages are
+        // built, in case the content layer had nothing to load. Other commands (dev, sync, preview) wait here,
+        // before anything else.
+        'astro:config:setup': async ({ command }) => {
+          if (command === 'build') markCheckedForBuild(root, profilesChecked);
+          else await profilesChecked();
+        },
+        'astro:build:start': profilesChecked,
+      },
+    },
+  ],
+  // Render up to four pages at a time. One at a time, the main thread sits idle while each page's
+  // folder and file are written (about 70% of the static-generation phase at 10k pages, by CPU profile);
+  // with four in flight it renders the next pages meanwhile. The bench's bare Astro baseline reads this
+  // number and uses it too, so the comparison stays fair (see docs/performance.md).
+  build: { format: 'directory', concurrency: 4 },
+  devToolbar: { enabled: false },
+});
