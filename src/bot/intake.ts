@@ -7,6 +7,9 @@ import { getIssue, isOrgMember, toIssueState } from '../github/repo.ts';
 import { todayOf, type RunContext } from './context.ts';
 import { carryOut, readLive } from './plan.ts';
 import { repairClock } from './sweep.ts';
+import { abuseReadsNeeded, parseBlocklist, EMPTY_BLOCKLIST, type AbuseFacts, type Blocklist } from '../core/abuse.ts';
+import { statusOf } from '../core/labels.ts';
+import { accountCreatedAt, listRequestsBy } from '../github/abuse.ts';
 
 type IssuePayload = Parameters<typeof toIssueState>[0];
 
@@ -33,6 +36,7 @@ export async function handleIntake(ctx: RunContext, action: 'opened' | 'edited' 
     action,
     openRequests: live.open,
     ...(ctx.program.eligibility ? { eligibility: await eligibility(ctx, issue.author) } : {}),
+    ...(checked(issue) ? { abuse: await abuseFacts(ctx, issue) } : {}),
     today: todayOf(ctx),
   });
   await carryOut(ctx, live, [decision]);
@@ -58,4 +62,30 @@ async function eligibility(ctx: RunContext, login: string): Promise<Eligibility>
     ways.push(`be a **public** member of the @${gate.org} organisation (make your membership public at github.com/orgs/${gate.org}/people)`);
   }
   return { ok: false, reason: `this program is open to its members only. To take part, ${ways.join(', or ')}; then edit this issue and I’ll check again.` };
+}
+
+/** decideIntake checks only open requests that are new, pending or invalid; no read is spent on the others. */
+function checked(issue: { state: string; labels: string[] }): boolean {
+  const status = statusOf(issue.labels);
+  return issue.state === 'open' && (status === undefined || status === 'pending' || status === 'invalid');
+}
+
+function readBlocklist(ctx: RunContext): Blocklist {
+  const file = ctx.program.abuse.blocklist;
+  const path = join(ctx.workspace, file);
+  if (!existsSync(path)) return EMPTY_BLOCKLIST;
+  const list = parseBlocklist(readFileSync(path, 'utf8'), file);
+  // A broken entry is skipped, not fatal: the run goes on with the entries that parse, and says what to fix.
+  for (const p of list.problems) ctx.log(`::warning::${p}`);
+  return list;
+}
+
+async function abuseFacts(ctx: RunContext, issue: { author: string; labels: string[] }): Promise<AbuseFacts> {
+  const blocklist = readBlocklist(ctx);
+  const needs = abuseReadsNeeded(ctx.program.abuse, issue, blocklist, todayOf(ctx));
+  return {
+    blocklist,
+    ...(needs.requestsSince ? { recentRequests: await listRequestsBy(ctx.gh, ctx.repo, issue.author, needs.requestsSince) } : {}),
+    ...(needs.accountAge ? { accountCreatedAt: await accountCreatedAt(ctx.gh, issue.author) } : {}),
+  };
 }

@@ -9,6 +9,7 @@ import { didYouMean } from './suggest.ts';
 import { menteeFromRequest, suggestMentors } from './suggestions.ts';
 import { readClock } from './clock.ts';
 import { editIgnoredComment, fixedComment, problemsComment, welcomeComment } from './messages.ts';
+import { abuseProblems, blockedMenteeComment, blockedMentorMessage, isBlocked, type AbuseFacts } from './abuse.ts';
 
 export interface Eligibility {
   ok: boolean;
@@ -26,6 +27,8 @@ export interface IntakeInput {
   openRequests: readonly RequestSummary[];
   /** Absent when program.yml sets no eligibility gate. */
   eligibility?: Eligibility;
+  /** What the bot read for the abuse limits (src/core/abuse.ts); absent: only the checks that need no reads apply. */
+  abuse?: AbuseFacts;
   /** Today's date (YYYY-MM-DD) in UTC; the core has no clock. */
   today: string;
 }
@@ -46,10 +49,13 @@ export function checkRequest(input: IntakeInput): Checked {
   const others = openRequests.filter((r) => r.number !== issue.number && r.author.toLowerCase() === author).sort((a, b) => a.number - b.number);
   const logins = [...mentors.keys()];
 
+  const blocked = (login: string) => (input.abuse ? isBlocked(input.abuse.blocklist, login) : false);
   const mentor = request.mentor ? mentors.get(request.mentor) : undefined;
   if (request.mentor && GITHUB_LOGIN.test(request.mentor)) {
     if (request.mentor === author) {
       problems.push({ field: FIELD.mentor.label, message: 'is your own login. You can’t mentor yourself; choose another mentor from the directory.' });
+    } else if (blocked(request.mentor)) {
+      problems.push({ field: FIELD.mentor.label, message: blockedMentorMessage(request.mentor, false) });
     } else if (!mentor) {
       problems.push({ field: FIELD.mentor.label, message: `“${request.mentor}” is not a mentor in the directory. ${didYouMean(request.mentor, logins)}Copy the login from the mentor’s page.` });
     } else if (!isAvailable(mentor, today)) {
@@ -80,6 +86,7 @@ export function checkRequest(input: IntakeInput): Checked {
     const profile = mentors.get(alt);
     if (seen.has(alt)) problems.push({ field, message: `@${alt} is already named above. Name a different mentor or leave it empty.` });
     else if (alt === author) problems.push({ field, message: 'is your own login. Name another mentor or leave it empty.' });
+    else if (blocked(alt)) problems.push({ field, message: blockedMentorMessage(alt, true) });
     else if (!profile) problems.push({ field, message: `“${alt}” is not a mentor in the directory. ${didYouMean(alt, logins)}Leave it empty or copy a login from the directory.` });
     else if (!isAvailable(profile, today)) problems.push({ field, message: `@${alt} is not taking requests right now. Name another mentor or leave it empty.` });
     seen.add(alt);
@@ -101,6 +108,7 @@ export function checkRequest(input: IntakeInput): Checked {
   }
 
   if (input.eligibility && !input.eligibility.ok) problems.push({ field: 'Eligibility', message: input.eligibility.reason });
+  problems.push(...abuseProblems(program.abuse, issue, request, input.abuse ?? { blocklist: { entries: [], problems: [] } }, today));
   return { request, problems };
 }
 
@@ -112,9 +120,11 @@ export function checkRequest(input: IntakeInput): Checked {
 function alternativesFor(input: IntakeInput, request: ParsedRequest, problems: readonly Problem[]) {
   const mentorUnavailable = problems.some((p) => p.field === FIELD.mentor.label && /not a mentor in the directory|not taking requests|no free slot/.test(p.message));
   if (!mentorUnavailable || request.areas.length === 0) return undefined;
+  const blocklist = input.abuse?.blocklist;
   const suggestions = suggestMentors({
     program: input.program,
-    mentors: input.mentors,
+    // Blocked mentors are never suggested.
+    mentors: blocklist ? new Map([...input.mentors].filter(([login]) => !isBlocked(blocklist, login))) : input.mentors,
     openRequests: input.openRequests,
     mentee: menteeFromRequest(request, input.issue.author, input.mentors),
     exclude: [request.mentor, ...request.alternates],
@@ -142,9 +152,18 @@ export function decideIntake(input: IntakeInput): Decision {
     return d;
   }
 
-  const { request, problems } = checkRequest(input);
   const staleMentorLabels = issue.labels.filter((l) => l.startsWith('mentor:'));
   const otherStatus = (keep: Status) => otherStatusLabels(keep).filter((l) => issue.labels.includes(l));
+  if (input.abuse && isBlocked(input.abuse.blocklist, issue.author)) {
+    // Nothing the mentee edits can fix this, so the request is closed at once rather than left open as invalid.
+    d.addLabels.push(REQUEST_LABEL, statusLabel('invalid'));
+    d.removeLabels.push(...otherStatus('invalid'), ...staleMentorLabels);
+    d.comments.push({ kind: 'intake', key: String(issue.number), mode: 'upsert', body: blockedMenteeComment(issue.author) });
+    d.close = { reason: 'not_planned' };
+    d.notes.push(`Refused: @${issue.author} is on the blocklist; closed.`);
+    return d;
+  }
+  const { request, problems } = checkRequest(input);
 
   const kept = readClock(issue.body);
   if (problems.length > 0) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GITHUB_LOGIN } from './github-login.ts';
 import { cohortIdSchema } from './matching/matches-file.ts';
+import { abuseSchema } from './abuse.ts';
 
 /**
  * program.yml: the rules a program committee sets. Every field has a default
@@ -206,6 +207,7 @@ export const programSchema = z
       })
       .optional()
       .describe('Optional gate on who may request a mentor. If both are set, either one suffices.'),
+    abuse: abuseSchema.prefault({}).describe('Abuse limits on requests: a weekly quota, a minimum account age, a blocklist, field lengths and mentions (docs/security.md, “Abuse limits”).'),
     decline_reasons: z
       .array(taxonomyItem)
       .min(1)
