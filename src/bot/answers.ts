@@ -12,9 +12,10 @@ import { readClock } from '../core/clock.ts';
 import { trustedClock } from '../core/sweep.ts';
 import { isPeerGroup } from '../core/peer-group.ts';
 import { handleGroupComment } from './peer-group.ts';
+import { handleReport } from './conduct.ts';
 
 type IssuePayload = Parameters<typeof toIssueState>[0];
-type CommentPayload = { id: number; body?: string | null; user: { login: string } | null };
+type CommentPayload = { id: number; body?: string | null; created_at?: string; user: { login: string } | null };
 
 const isRequest = (i: { labels: string[]; body: string }) => i.labels.includes(REQUEST_LABEL) || looksLikeRequest(i.body);
 
@@ -26,6 +27,11 @@ export async function handleComment(ctx: RunContext, payloadIssue: IssuePayload 
     return;
   }
   const fromPayload = toIssueState(payloadIssue, ctx.botLogin);
+  // A report wins over everything else in its comment: the comment is deleted, so the other commands in it would
+  // be answered under a comment nobody can read any more (docs/security.md, “Reporting”).
+  if (!payloadIssue.pull_request && commands.some((c) => c.name === 'report') && (isPeerGroup(fromPayload.labels) || isRequest(fromPayload))) {
+    return handleReport(ctx, payloadIssue as Parameters<typeof handleReport>[1], comment);
+  }
   if (!payloadIssue.pull_request && isPeerGroup(fromPayload.labels)) return handleGroupComment(ctx, fromPayload.number, comment, commands);
   if (payloadIssue.pull_request || !isRequest(fromPayload)) {
     ctx.log(`#${fromPayload.number} is not a request; commands are only read on requests.`);

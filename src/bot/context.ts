@@ -20,6 +20,8 @@ export interface RunContext {
   /** The workflow this run belongs to: requests (issues: write) or freshness (also contents and pull requests). */
   task: 'requests' | 'freshness';
   log: (line: string) => void;
+  /** A client for the private reports repository (program.yml safety.report), when its token secret is set. */
+  reports?: GitHub;
 }
 
 /** The UTC date of the run's clock: the only way a date reaches the core. */

@@ -54,9 +54,14 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   const agreementPath = join(e.GITHUB_WORKSPACE, 'content/pages/agreement.mdx');
   const agreement = agreementItems(content.program, existsSync(agreementPath) ? readFileSync(agreementPath, 'utf8') : undefined);
   const gh = createClient({ token: e['INPUT_GITHUB-TOKEN'], baseUrl: e.GITHUB_API_URL, writePacingMs: e.MENTORKIT_WRITE_PACING_MS, log });
+  // GITHUB_TOKEN reaches this repository only: the private reports repository needs its own token, passed in the
+  // environment variable program.yml names (the workflow maps the secret of that name onto it).
+  const secret = content.program.safety.report.token_secret;
+  const reportsToken = secret ? env[secret]?.trim() : undefined;
+  const reports = reportsToken ? createClient({ token: reportsToken, baseUrl: e.GITHUB_API_URL, writePacingMs: e.MENTORKIT_WRITE_PACING_MS, log }) : undefined;
   try {
     await dispatch(
-      { gh, repo: { owner, repo }, program: content.program, mentors, workspace: e.GITHUB_WORKSPACE, agreement, dryRun: e['INPUT_DRY-RUN'] || dryRunFlag, botLogin: e['INPUT_BOT-LOGIN'], now: e.MENTORKIT_NOW ?? new Date(), task: e.INPUT_TASK, log },
+      { gh, repo: { owner, repo }, program: content.program, mentors, workspace: e.GITHUB_WORKSPACE, agreement, dryRun: e['INPUT_DRY-RUN'] || dryRunFlag, botLogin: e['INPUT_BOT-LOGIN'], now: e.MENTORKIT_NOW ?? new Date(), task: e.INPUT_TASK, log, ...(reports ? { reports } : {}) },
       e.GITHUB_EVENT_NAME,
       payload,
     );

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GITHUB_LOGIN } from './github-login.ts';
 import { cohortIdSchema } from './matching/matches-file.ts';
+import { safetySchema } from './safety.ts';
 import { abuseSchema } from './abuse.ts';
 
 /**
@@ -243,6 +244,7 @@ export const programSchema = z
       .array(cohortSchema)
       .default([])
       .describe('Cohorts the committee matches from applications (docs/matching.md, “Cohorts”). Each open cohort gets its application forms.'),
+    safety: safetySchema.prefault({}).describe('Code of Conduct reports: who reads them (moderators), where they go, and whether /report locks the thread (docs/security.md, “Reporting”).'),
   })
   .superRefine((program, ctx) => {
     const seen = new Map<string, string>();

@@ -17,6 +17,8 @@ export const OPERATIONS: ReadonlyArray<readonly [Method, string]> = [
   ['post', '/repos/{owner}/{repo}/issues'],
   ['get', '/repos/{owner}/{repo}/issues/{issue_number}'],
   ['patch', '/repos/{owner}/{repo}/issues/{issue_number}'],
+  ['put', '/repos/{owner}/{repo}/issues/{issue_number}/lock'],
+  ['delete', '/repos/{owner}/{repo}/issues/{issue_number}/lock'],
   ['get', '/repos/{owner}/{repo}/issues/{issue_number}/comments'],
   ['post', '/repos/{owner}/{repo}/issues/{issue_number}/comments'],
   ['get', '/repos/{owner}/{repo}/issues/comments'],

@@ -13,6 +13,8 @@ function list(ctx: Ctx): ReturnType<Handler> {
 
 function create(ctx: Ctx): ReturnType<Handler> {
   const issue = requireIssue(ctx);
+  // A locked conversation takes comments from people with write access only.
+  if (issue.locked && !ctx.store.atLeast(ctx.user, 'write')) throw forbidden(ctx.docsUrl);
   const c = ctx.store.createComment(issue, ctx.user, String(ctx.body.body), ctx.viaBot);
   // The payload's issue is the issue as it is now, comment count included.
   ctx.emit('issue_comment', 'created', { issue: ctx.render.webhookIssue(issue), comment: ctx.render.comment(c, null) });

@@ -1,7 +1,7 @@
 import { forbidden } from '../errors.ts';
 import { paginate } from '../pagination.ts';
 import type { IssueRecord } from '../types.ts';
-import { type Ctx, type Handler, json, labelNames, requireIssue } from './context.ts';
+import { type Ctx, type Handler, json, labelNames, noContent, requireIssue } from './context.ts';
 import { recordEvent, recordLabelEvent } from './issue-events.ts';
 import { resolveLabel, setLabels } from './issue-labels.ts';
 
@@ -126,9 +126,23 @@ function update(ctx: Ctx): ReturnType<Handler> {
   return json(200, ctx.render.issue(issue, ctx.user, true));
 }
 
+/** Locking needs write access (GITHUB_TOKEN with issues: write has it); locking a locked issue changes nothing. */
+function lock(ctx: Ctx, locked: boolean): ReturnType<Handler> {
+  const issue = requireIssue(ctx);
+  if (!ctx.store.atLeast(ctx.user, 'write')) throw forbidden(ctx.docsUrl);
+  if (issue.locked !== locked) {
+    issue.locked = locked;
+    issue.updated_at = ctx.store.timestamp();
+    ctx.emit('issues', locked ? 'locked' : 'unlocked', { issue: ctx.render.webhookIssue(issue) });
+  }
+  return noContent();
+}
+
 export const issueHandlers: Record<string, Handler> = {
   'issues/list-for-repo': listForRepo,
   'issues/create': create,
   'issues/get': get,
   'issues/update': update,
+  'issues/lock': (ctx) => lock(ctx, true),
+  'issues/unlock': (ctx) => lock(ctx, false),
 };
