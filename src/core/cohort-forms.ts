@@ -5,6 +5,7 @@ import type { Cohort, Program } from './program.ts';
 import type { Profile } from './profile.ts';
 import { isTimeZone, topicResolver } from './profile.ts';
 import { COHORT_MENTEE_LABEL, COHORT_MENTOR_LABEL } from './labels.ts';
+import { dropdownField, inputField, textareaField } from './form-fields.ts';
 import { cohortLabel } from './matching/matches-file.ts';
 import type { Mentee, MentorSlots } from './matching/score.ts';
 import { languageChoice } from './language-choice.ts';
@@ -86,19 +87,9 @@ export function cohortForm(program: Program, cohort: Cohort, role: Role): Record
   const size = cohort.group_size ?? program.matching.group_size;
   const needAffiliation = affiliationNeeded(program, cohort);
   const fromProfile = ' Leave it empty to use the one in your directory profile.';
-  const input = (f: Field, description: string, required: boolean, placeholder = '') => ({
-    type: 'input',
-    id: f.id,
-    attributes: { label: f.label, description, ...(placeholder ? { placeholder } : {}) },
-    validations: { required },
-  });
-  const textarea = (f: Field, description: string, required: boolean) => ({ type: 'textarea', id: f.id, attributes: { label: f.label, description }, validations: { required } });
-  const dropdown = (f: Field, description: string, options: string[], multiple: boolean, required: boolean) => ({
-    type: 'dropdown',
-    id: f.id,
-    attributes: { label: f.label, description, ...(multiple ? { multiple: true } : {}), options },
-    validations: { required },
-  });
+  const input = inputField;
+  const textarea = textareaField;
+  const dropdown = (f: Field, description: string, options: string[], multiple: boolean, required: boolean) => dropdownField(f, description, options, { multiple, required });
   const what = groups
     ? `the program committee forms peer groups of about ${size} people, from different institutions where possible, for ${cohort.term} months`
     : `the program committee matches mentees with mentors for ${cohort.term}-month partnerships`;

@@ -8,6 +8,7 @@ import { isMaintainer } from './roles.ts';
 import { siteUrl } from './request-form.ts';
 import { validateProfile } from './validate.ts';
 import { memo } from './memo.ts';
+import { dropdownField, inputField, textareaField } from './form-fields.ts';
 import { languageChoice } from './language-choice.ts';
 
 export { languageChoice };
@@ -74,19 +75,9 @@ export function applicationForm(program: Program): Record<string, unknown> {
   const site = siteUrl(program);
   const t = program.taxonomy;
   const max = program.limits.max_mentor_capacity;
-  const input = (f: Field, description: string, required: boolean, placeholder = '') => ({
-    type: 'input',
-    id: f.id,
-    attributes: { label: f.label, description, ...(placeholder ? { placeholder } : {}) },
-    validations: { required },
-  });
-  const textarea = (f: Field, description: string, required: boolean) => ({ type: 'textarea', id: f.id, attributes: { label: f.label, description }, validations: { required } });
-  const dropdown = (f: Field, description: string, options: string[], multiple: boolean) => ({
-    type: 'dropdown',
-    id: f.id,
-    attributes: { label: f.label, description, ...(multiple ? { multiple: true } : {}), options },
-    validations: { required: true },
-  });
+  const input = inputField;
+  const textarea = textareaField;
+  const dropdown = (f: Field, description: string, options: string[], multiple: boolean) => dropdownField(f, description, options, { multiple, required: true });
   return {
     name: 'Become a mentor',
     description: 'Offer to mentor: your answers become your profile in the directory.',

@@ -5,6 +5,7 @@ import type { Program } from './program.ts';
 import { GITHUB_LOGIN } from './github-login.ts';
 import { withoutClock } from './clock.ts';
 import { memo } from './memo.ts';
+import { inputField, textareaField, type FormField } from './form-fields.ts';
 import { isTimeZone } from './profile.ts';
 import { languageChoice } from './language-choice.ts';
 
@@ -117,18 +118,8 @@ export function requestForm(program: Program): Record<string, unknown> {
   };
 }
 
-function input(f: { id: string; label: string }, description: string, placeholder: string, required: boolean) {
-  return {
-    type: 'input',
-    id: f.id,
-    attributes: { label: f.label, description, ...(placeholder ? { placeholder } : {}) },
-    validations: { required },
-  };
-}
-
-function textarea(f: { id: string; label: string }, description: string, required: boolean) {
-  return { type: 'textarea', id: f.id, attributes: { label: f.label, description }, validations: { required } };
-}
+const input = (f: FormField, description: string, placeholder: string, required: boolean) => inputField(f, description, required, placeholder);
+const textarea = textareaField;
 
 export function requestFormYaml(program: Program): string {
   return `# Generated from program.yml by \`npm run forms\`; edit program.yml, not this file.\n${stringify(requestForm(program), { lineWidth: 0 })}`;

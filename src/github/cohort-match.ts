@@ -1,6 +1,6 @@
 import type { GitHub } from './client.ts';
 import type { Repo } from './repo.ts';
-import { readFile, createBranch } from './pulls.ts';
+import { readFile, createBranch, writeFile } from './pulls.ts';
 import type { ApplicationIssue } from '../core/cohort-match.ts';
 import { cohortLabel } from '../core/matching/matches-file.ts';
 
@@ -69,14 +69,7 @@ export async function proposeMatchesPull(gh: GitHub, r: Repo, p: MatchesPull): P
   const current = await readFile(gh, r, p.path, p.branch);
   const changed = current?.text !== p.text;
   if (changed) {
-    await gh.rest.repos.createOrUpdateFileContents({
-      ...r,
-      path: p.path,
-      branch: p.branch,
-      message: p.message,
-      content: Buffer.from(p.text, 'utf8').toString('base64'),
-      ...(current ? { sha: current.sha } : {}),
-    });
+    await writeFile(gh, r, { path: p.path, branch: p.branch, message: p.message, text: p.text, sha: current?.sha });
   }
   if (existing) return { kind: changed ? 'updated' : 'unchanged', number: existing.number, url: existing.html_url, branch: p.branch };
   try {

@@ -92,6 +92,18 @@ export async function readFile(gh: GitHub, r: Repo, path: string, ref: string): 
 }
 
 /** Creates `branch` at `sha`; false when it exists already (an earlier run made it). */
+/** Commit `text` as `path` on `branch` (a new file, or a new version of the file whose blob is `sha`). */
+export async function writeFile(gh: GitHub, r: Repo, f: { path: string; branch: string; message: string; text: string; sha?: string | undefined }): Promise<void> {
+  await gh.rest.repos.createOrUpdateFileContents({
+    ...r,
+    path: f.path,
+    branch: f.branch,
+    message: f.message,
+    content: Buffer.from(f.text, 'utf8').toString('base64'),
+    ...(f.sha ? { sha: f.sha } : {}),
+  });
+}
+
 export async function createBranch(gh: GitHub, r: Repo, branch: string, sha: string): Promise<boolean> {
   try {
     await gh.rest.git.createRef({ ...r, ref: `refs/heads/${branch}`, sha });
@@ -125,14 +137,7 @@ export async function proposeChange(gh: GitHub, r: Repo, c: ProfileChange): Prom
   if (!current) throw new Error(`${c.path} is missing on branch ${c.branch}; delete the branch and run the workflow again.`);
   // A branch an earlier run made and already committed to is kept as it is: its change is the answer given then.
   if (current.text === onBase.text) {
-    await gh.rest.repos.createOrUpdateFileContents({
-      ...r,
-      path: c.path,
-      branch: c.branch,
-      message: c.title,
-      content: Buffer.from(planned.text, 'utf8').toString('base64'),
-      sha: current.sha,
-    });
+    await writeFile(gh, r, { path: c.path, branch: c.branch, message: c.title, text: planned.text, sha: current.sha });
   }
   try {
     const { data } = await gh.rest.pulls.create({ ...r, title: c.title, body: c.body, head: c.branch, base });
