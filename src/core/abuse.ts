@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import { isMap, isScalar, isSeq, parse as parseYaml, parseDocument, YAMLSeq, type Document } from 'yaml';
 import { z } from 'zod';
 import { GITHUB_LOGIN } from './github-login.ts';
 import { withoutClock } from './clock.ts';
@@ -40,9 +40,10 @@ export const abuseSchema = z.strictObject({
     .describe('A mentee’s GitHub account must be at least this many days old to file a request. 0 turns the check off; otherwise it costs one API call per new request.'),
   blocklist: z
     .string()
-    .regex(/^(?!\/)(?!.*\.\.)[\w./-]+\.ya?ml$/, { error: 'must be a .yml file in the repository, e.g. blocklist.yml' })
+    // The bot's workflow checks out only these (a sparse checkout): a file anywhere else would never be read.
+    .regex(/^(?:blocklist\.yml|content\/(?!.*\.\.)[\w./-]+\.ya?ml)$/, { error: 'must be blocklist.yml or a .yml file under content/ (the only places the bot’s workflow checks out)' })
     .default('blocklist.yml')
-    .describe('The blocklist file, edited by moderators through a pull request: a YAML list of {login, reason, since, by}. Blocked people can’t file requests and can’t be asked as mentors. A missing file means nobody is blocked.'),
+    .describe('The blocklist file, edited by moderators through a pull request: a YAML list of {login, reason, since, by}. Blocked people can’t file requests and can’t be asked as mentors. blocklist.yml at the root or a .yml file under content/; a missing file means nobody is blocked.'),
   allow_mentions: z
     .boolean()
     .default(false)
@@ -115,6 +116,60 @@ export function parseBlocklist(text: string, file = 'blocklist.yml'): Blocklist 
     else problems.push(`${file}: entry ${i + 1}: ${r.error.issues.map((p) => `${p.path.length ? p.path.join('.') : 'entry'} ${p.message}`).join('; ')}`);
   });
   return { entries, problems };
+}
+
+/**
+ * blocklist.yml with `entry` added (or, if the login is listed already, that entry replaced), keeping the file's
+ * comments and other entries as they are: the text for a moderator's pull request.
+ */
+export function withBlocked(text: string, entry: BlocklistEntry): string {
+  const doc: Document = parseDocument(text);
+  if (doc.errors.length) throw new Error(`blocklist.yml is not valid YAML (${doc.errors[0]!.message.split('\n')[0]}); fix it before adding to it.`);
+  if (!isSeq(doc.contents)) {
+    if (doc.contents !== null && !(isScalar(doc.contents) && doc.contents.value === null)) throw new Error('blocklist.yml must be a list of entries; fix it before adding to it.');
+    const comment = doc.commentBefore;
+    doc.contents = new YAMLSeq();
+    doc.commentBefore = comment;
+  }
+  const seq = doc.contents as YAMLSeq;
+  keepHeader(doc, seq);
+  // One entry per block, so each pause is its own few lines in the pull request's diff.
+  seq.flow = false;
+  const clean = blocklistEntrySchema.parse(entry);
+  const node = doc.createNode({ login: clean.login, ...(clean.reason ? { reason: clean.reason } : {}), ...(clean.since ? { since: clean.since } : {}), ...(clean.by ? { by: clean.by } : {}) });
+  const at = seq.items.findIndex((item) => loginOf(item)?.toLowerCase() === clean.login.toLowerCase());
+  if (at >= 0) seq.items[at] = node;
+  else seq.items.push(node);
+  return doc.toString({ lineWidth: 0 });
+}
+
+/** blocklist.yml without the login's entries (case-insensitive), comments kept. */
+export function withoutBlocked(text: string, login: string): string {
+  const doc = parseDocument(text);
+  if (!isSeq(doc.contents)) return text;
+  const seq = doc.contents;
+  keepHeader(doc, seq);
+  seq.items = seq.items.filter((item) => loginOf(item)?.toLowerCase() !== login.replace(/^@/, '').toLowerCase());
+  return doc.toString({ lineWidth: 0 });
+}
+
+/**
+ * A comment at the top of the file belongs to the file, not to whichever entry happens to come first: YAML attaches
+ * it to the list or to its first entry, where it would move or vanish with that entry.
+ */
+function keepHeader(doc: Document, seq: YAMLSeq): void {
+  if (doc.commentBefore) return;
+  const first = seq.items[0] as { commentBefore?: string | null } | undefined;
+  const header = seq.commentBefore ?? first?.commentBefore;
+  if (!header) return;
+  doc.commentBefore = header;
+  seq.commentBefore = null;
+  if (first) first.commentBefore = null;
+}
+
+function loginOf(item: unknown): string | undefined {
+  const raw = isMap(item) ? item.get('login') : isScalar(item) ? item.value : undefined;
+  return typeof raw === 'string' ? raw.trim().replace(/^@/, '') : undefined;
 }
 
 export function isBlocked(list: Blocklist, login: string): boolean {

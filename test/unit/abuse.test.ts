@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { decideIntake, type IntakeInput } from '../../src/core/intake.ts';
-import { abuseReadsNeeded, formSections, mentionsIn, parseBlocklist, isBlocked, EMPTY_BLOCKLIST, type AbuseFacts } from '../../src/core/abuse.ts';
+import { abuseReadsNeeded, formSections, mentionsIn, parseBlocklist, isBlocked, withBlocked, withoutBlocked, EMPTY_BLOCKLIST, type AbuseFacts } from '../../src/core/abuse.ts';
+import { readFileSync } from 'node:fs';
 import { programSchema, type Program } from '../../src/core/program.ts';
 import { makeProfileSchema, type Profile } from '../../src/core/profile.ts';
 import { FIELD } from '../../src/core/request-form.ts';
@@ -45,6 +46,11 @@ describe('program.yml abuse section', () => {
     expect(bad.success).toBe(false);
     const paths = bad.error!.issues.map((i) => i.path.join('.'));
     expect(paths).toEqual(expect.arrayContaining(['max_requests_per_week', 'blocklist', 'max_length.goals', 'max_length']));
+    // Only where the bot's sparse checkout reaches.
+    for (const ok of ['blocklist.yml', 'content/moderation/blocked.yml']) expect(programSchema.shape.abuse.safeParse({ blocklist: ok }).success, ok).toBe(true);
+    for (const no of ['moderation/blocklist.yml', 'content/../x.yml', 'blocklist.txt']) {
+      expect(programSchema.shape.abuse.safeParse({ blocklist: no }).error?.issues[0]?.message, no).toContain('the only places the bot’s workflow checks out');
+    }
   });
 });
 
@@ -146,6 +152,25 @@ describe('blocklist', () => {
     ]);
     expect(parseBlocklist('login: x').problems[0]).toContain('must be a list of entries');
     expect(parseBlocklist('- [').problems[0]).toContain('is not valid YAML');
+  });
+
+  test('the repository’s blocklist.yml reads as empty; adding and removing entries keeps its comments and other entries', () => {
+    const file = readFileSync(new URL('../../blocklist.yml', import.meta.url), 'utf8');
+    expect(parseBlocklist(file)).toEqual({ entries: [], problems: [] });
+    const one = withBlocked(file, { login: '@Spam-1', reason: 'mass requests', since: '2027-01-05', by: 'program-chair' });
+    expect(one.startsWith(file.slice(0, file.indexOf('[]')))).toBe(true);
+    expect(one).toContain('\n- login: Spam-1\n  reason: mass requests\n  since: 2027-01-05\n  by: program-chair\n');
+    expect(parseBlocklist(one).entries).toEqual([{ login: 'Spam-1', reason: 'mass requests', since: '2027-01-05', by: 'program-chair' }]);
+    const two = withBlocked(withBlocked(one, { login: 'other' }), { login: 'spam-1', reason: 'updated' });
+    expect(parseBlocklist(two).entries).toEqual([{ login: 'spam-1', reason: 'updated' }, { login: 'other' }]);
+    const back = withoutBlocked(two, 'SPAM-1');
+    expect(parseBlocklist(back).entries).toEqual([{ login: 'other' }]);
+    expect(back).toContain('# People whose requests the bot refuses');
+    // A header written right above the first entry stays when that entry goes.
+    expect(withoutBlocked('# who is paused\n- login: a\n- login: b\n', 'a')).toBe('# who is paused\n\n- login: b\n');
+    expect(parseBlocklist(withBlocked('', { login: 'x' })).entries).toEqual([{ login: 'x' }]);
+    expect(() => withBlocked('login: x', { login: 'y' })).toThrow('must be a list of entries');
+    expect(() => withBlocked('- x', { login: 'not a login' })).toThrow();
   });
 
   test('a blocked mentee’s request is closed at once with a neutral message that does not repeat the reason', () => {

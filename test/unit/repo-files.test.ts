@@ -78,9 +78,9 @@ describe('workflows', () => {
     expect(bot.permissions).toEqual({ issues: 'write', contents: 'read' });
     expect(bot.concurrency).toEqual({ group: 'mentor-bot', 'cancel-in-progress': false, queue: 'max' });
   });
-  test('the bot checks out only program.yml, content/, matches/ and the action itself', () => {
+  test('the bot checks out only program.yml, blocklist.yml, content/, matches/ and the action itself', () => {
     const checkout = bot.jobs.bot.steps[0];
-    expect(checkout.with['sparse-checkout'].trim().split('\n')).toEqual(['program.yml', 'content', 'matches', '.github/actions/mentor-bot']);
+    expect(checkout.with['sparse-checkout'].trim().split('\n')).toEqual(['program.yml', 'blocklist.yml', 'content', 'matches', '.github/actions/mentor-bot']);
     expect(bot.jobs.bot.steps[1].uses).toBe('./.github/actions/mentor-bot');
   });
 });
