@@ -3,6 +3,7 @@ import type { Profile } from './profile.ts';
 import type { Problem, ParsedRequest } from './request-form.ts';
 import { siteUrl, termOption } from './request-form.ts';
 import { suggestionReasons, type Suggestion } from './suggestions.ts';
+import { concernLine } from './safety.ts';
 
 /** The words the bot says. Plain functions of data, so tests can read them and translators can find them. */
 
@@ -54,6 +55,8 @@ export function welcomeComment(program: Program, mentee: string, r: ParsedReques
     `- \`/later\`: save it for later; it stays open for up to ${l.save_for_later_days} days`,
     '',
     `Unanswered requests expire after ${l.request_expiry_days} days. @${mentee} can withdraw with \`/withdraw\`.`,
+    '',
+    concernLine(program),
   ].join('\n');
 }
 
@@ -281,6 +284,8 @@ export function cohortGroupIntro(program: Program, cohort: string, g: { number: 
     `${atList(g.members)}, welcome to peer group ${g.number} of cohort **${cohort}** in ${program.name}! The program committee put you together for ${termOption(months)}${shared.length ? `; you share an interest in ${shared.join(', ')}` : ''}.`,
     '',
     'Meet as a group, learn from each other, and record each meeting with `/checkin [note]`. The group’s card follows below.',
+    '',
+    concernLine(program),
   ].join('\n');
 }
 

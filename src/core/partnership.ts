@@ -5,6 +5,7 @@ import { hiddenLine, readHidden } from './hidden-data.ts';
 import type { BotRecord } from './commands.ts';
 import { termOption, siteUrl } from './request-form.ts';
 import { acceptedComment, cohortMatchedComment } from './messages.ts';
+import { concernLine } from './safety.ts';
 
 /**
  * An accepted request is a partnership. Its record is one card: the bot's acceptance comment, edited in place
@@ -167,6 +168,6 @@ export function renderCard(program: Program, agreement: readonly string[], s: Pa
   if (!s.closed) {
     lines.push('', `To end early: \`/end [reason]\` gives ${l.notice_days} days’ notice; \`/complete\` from both of you ends it now because the goals are met; \`/extend <months>\` from both of you extends the term (up to ${termOption(longestTerm(program))} in all).`);
   }
-  lines.push('', hiddenLine('partnership', s));
+  lines.push('', concernLine(program), '', hiddenLine('partnership', s));
   return lines.join('\n');
 }

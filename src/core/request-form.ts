@@ -8,6 +8,7 @@ import { memo } from './memo.ts';
 import { inputField, textareaField, type FormField } from './form-fields.ts';
 import { isTimeZone } from './profile.ts';
 import { languageChoice } from './language-choice.ts';
+import { reportLink } from './safety.ts';
 
 /**
  * The "Request a mentor" issue form. It is generated from program.yml (so the
@@ -267,6 +268,7 @@ export function issueConfigYaml(program: Program): string {
       contact_links: [
         { name: 'Browse the mentor directory', url: site, about: 'Find a mentor, then use “Request mentorship” on their page.' },
         { name: 'Code of Conduct', url: `${site}code-of-conduct/`, about: 'How we treat each other, and how to report a concern.' },
+        { name: 'Report a concern privately', url: reportLink(program), about: 'To the moderators only. An issue here is public: please don’t describe a concern in one.' },
       ],
     },
     { lineWidth: 0 },

@@ -35,7 +35,7 @@ export const safetySchema = z.strictObject({
         .describe('An e-mail address the moderators read. The “Report a concern” links lead here when no form is set.'),
     })
     .prefault({})
-    .describe('Where reports go. Any of the three; the links lead to the form, else the e-mail address, else the site’s Code of Conduct page (which explains /report).'),
+    .describe('Where reports go. Any of the three; the links lead to the form, else the e-mail address, else the site’s report page (which explains /report).'),
   lock_on_report: z
     .boolean()
     .default(false)
@@ -60,14 +60,14 @@ export function isModerator(p: { maintainers: readonly string[]; safety: Safety 
 }
 
 /**
- * Where “Report a concern” leads: the private form, else the e-mail address, else the Code of Conduct page's
- * section on reporting (a private repository takes no reports from outsiders; /report in a thread reaches it).
+ * Where “Report a concern” leads: the private form, else the e-mail address, else the site's report page, which
+ * says who reads reports and how /report works (a private repository takes no reports from outsiders).
  */
 export function reportLink(p: { repository: string; site: { url?: string; base: string }; safety: Safety }): string {
   const r = p.safety.report;
   if (r.form) return r.form;
   if (r.email) return `mailto:${r.email}`;
-  return `${siteOrigin(p)}${p.site.base}code-of-conduct/#how-to-report-a-concern`;
+  return `${siteOrigin(p)}${p.site.base}report/`;
 }
 
 function siteOrigin(p: { repository: string; site: { url?: string } }): string {
@@ -86,4 +86,9 @@ export function reportChannelSentence(p: { maintainers: readonly string[]; safet
     r.repository ? `\`/report\` in a request or partnership thread (filed in a private repository only the moderators can see)` : '`/report` in a request or partnership thread',
   ].filter(Boolean);
   return `Reports reach the moderators (${who}) through ${where.length > 1 ? `${where.slice(0, -1).join(', ')} or ${where[where.length - 1]}` : where[0]}.`;
+}
+
+/** The last line of every bot card: where a Code of Conduct concern goes. */
+export function concernLine(p: Parameters<typeof reportLink>[0]): string {
+  return `**Something wrong?** [Report a concern](${reportLink(p)}) privately to the moderators, or comment \`/report\` here: I delete that comment and alert them.`;
 }

@@ -41,6 +41,7 @@ const targets: { name: string; path: string; prepare?: (page: Page) => Promise<v
   { name: 'mentor page', path: `mentors/${openMentors[0]!.login}/` },
   ...(pausedMentors[0] ? [{ name: 'paused mentor page', path: `mentors/${pausedMentors[0].login}/` }] : []),
   { name: 'program page', path: 'guide/' },
+  { name: 'report page', path: 'report/' },
 ];
 
 const modes: { name: string; options: BrowserContextOptions; dark: boolean; width?: number }[] = [

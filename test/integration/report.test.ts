@@ -44,6 +44,8 @@ describe('/report', () => {
     const r = await runWith(event, FULL, reportsEnv());
 
     expect(issue(n).comments.map((c) => c.id)).not.toContain(id);
+    // The welcome carries the private channel's link (here the site's report page: no form or address is set).
+    expect(botComments(n)[0]!.body).toContain('[Report a concern](https://mentorkit.github.io/mentorkit/report/)');
     const [ping] = pings(n);
     expect(pings(n)).toHaveLength(1);
     expect(ping!.body).toContain(`@${MODERATOR}`);

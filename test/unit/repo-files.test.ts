@@ -42,7 +42,7 @@ describe('issue forms', () => {
   test('blank issues are off and the directory and Code of Conduct are linked', () => {
     const config = parse(read('.github/ISSUE_TEMPLATE/config.yml')) as { blank_issues_enabled: boolean; contact_links: { url: string }[] };
     expect(config.blank_issues_enabled).toBe(false);
-    expect(config.contact_links.map((l) => l.url)).toEqual(['https://mentorkit.github.io/mentorkit/', 'https://mentorkit.github.io/mentorkit/code-of-conduct/']);
+    expect(config.contact_links.map((l) => l.url)).toEqual(['https://mentorkit.github.io/mentorkit/', 'https://mentorkit.github.io/mentorkit/code-of-conduct/', 'https://mentorkit.github.io/mentorkit/report/']);
   });
 });
 

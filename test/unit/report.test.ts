@@ -4,7 +4,12 @@ import { programSchema, type Program } from '../../src/core/program.ts';
 import { isModerator, moderatorsOf, reportChannelSentence, reportLink, safetySchema } from '../../src/core/safety.ts';
 import { readMarker } from '../../src/core/decision.ts';
 import { parseCommands } from '../../src/core/command-parser.ts';
-import { repoProgram } from '../support/profiles.ts';
+import { repoProgram, validProfile } from '../support/profiles.ts';
+import { makeProfileSchema } from '../../src/core/profile.ts';
+import { cohortGroupIntro, welcomeComment } from '../../src/core/messages.ts';
+import { renderCard, startPartnership } from '../../src/core/partnership.ts';
+import { parseRequest } from '../../src/core/request-form.ts';
+import { requestBody } from '../../src/testing/request-body.ts';
 
 const withSafety = (safety: Record<string, unknown>): Program => programSchema.parse({ ...structuredClone(repoProgramInput()), safety });
 function repoProgramInput() {
@@ -29,7 +34,7 @@ describe('program.yml safety', () => {
     const p = withSafety({});
     expect(moderatorsOf(p)).toEqual(p.maintainers);
     expect(p.safety.lock_on_report).toBe(false);
-    expect(reportLink(p)).toBe('https://mentorkit.github.io/mentorkit/code-of-conduct/#how-to-report-a-concern');
+    expect(reportLink(p)).toBe('https://mentorkit.github.io/mentorkit/report/');
     expect(reportChannelSentence(p)).toContain('`/report` in a request or partnership thread');
   });
   test('named moderators replace the maintainers; logins compare without case', () => {
@@ -114,5 +119,29 @@ describe('/report', () => {
       { name: 'report', args: 'he insulted me', line: 1 },
       { name: 'accept', args: '', line: 2 },
     ]);
+  });
+});
+
+describe('“Report a concern” in every bot card', () => {
+  const FORM = 'https://forms.example.org/conduct';
+  const p = withSafety({ report: { form: FORM } });
+  const link = `[Report a concern](${FORM})`;
+  const mentor = makeProfileSchema(p).parse({ ...validProfile(), github: 'ada', name: 'Ada', topics: ['research-software'] });
+  test('the welcome', () => {
+    const { request } = parseRequest(requestBody(p, { mentor: 'ada', term: 3 }), p);
+    expect(welcomeComment(p, 'mia', request, mentor)).toContain(link);
+  });
+  test('the partnership card, a request’s and a cohort’s', () => {
+    for (const cohort of [undefined, 'spring']) {
+      const s = startPartnership({ mentor: 'ada', mentee: 'mia', by: 'ada', today: '2026-03-01', months: 3, ...(cohort ? { cohort } : {}) });
+      expect(renderCard(p, [], s)).toContain(link);
+    }
+  });
+  test('the peer group’s issue', () => {
+    expect(cohortGroupIntro(p, 'spring', { number: 1, members: ['a', 'b', 'c'], shared_topics: [] }, 6)).toContain(link);
+  });
+  test('without a form or an address, the site’s report page', () => {
+    const s = startPartnership({ mentor: 'ada', mentee: 'mia', by: 'ada', today: '2026-03-01', months: 3 });
+    expect(renderCard(withSafety({}), [], s)).toContain('[Report a concern](https://mentorkit.github.io/mentorkit/report/)');
   });
 });
