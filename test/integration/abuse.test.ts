@@ -94,6 +94,14 @@ describe('abuse limits through the bundled action', () => {
     expect(intakeText(toBlocked.number)).toContain(`@${SINGLE} is not taking requests in this program right now`);
   }, 60_000);
 
+  test('a broken blocklist entry is named in the run’s log and skipped; the others still apply', async () => {
+    const dir = workspace({}, '- login: not a login\n- login: spam-bot-9\n');
+    const spam = await file('spam-bot-9');
+    const r = await runAt(spam.event, { workspace: dir });
+    expect(r.stdout).toContain('::warning::blocklist.yml: entry 1: login is not a GitHub login');
+    expect(issue(spam.number).state).toBe('closed');
+  });
+
   test('field length and mentions: each problem names the field; fixing them makes the request pending', async () => {
     const { event, number } = await file('lena', { goals: `Work with @stranger-danger on ${'x'.repeat(2000)}`, about: 'cc @amara-okafor' });
     await runAt(event);
