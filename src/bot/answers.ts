@@ -13,6 +13,7 @@ import { trustedClock } from '../core/sweep.ts';
 import { isPeerGroup } from '../core/peer-group.ts';
 import { handleGroupComment } from './peer-group.ts';
 import { handleReport } from './conduct.ts';
+import { isModerationCommand } from '../core/pause.ts';
 
 type IssuePayload = Parameters<typeof toIssueState>[0];
 type CommentPayload = { id: number; body?: string | null; created_at?: string; user: { login: string } | null };
@@ -41,6 +42,8 @@ export async function handleComment(ctx: RunContext, payloadIssue: IssuePayload 
   const live = await readLive(ctx, fromPayload.number, () => getIssue(ctx.gh, ctx.repo, fromPayload.number, ctx.botLogin));
   const unknown: string[] = [];
   for (const [index, c] of commands.entries()) {
+    // A moderator's /pause @login is answered by the mentor profiles workflow, which may open pull requests.
+    if (isModerationCommand(c)) continue;
     if (!isCommandName(c.name)) {
       if (!unknown.includes(c.name)) unknown.push(c.name);
       continue;

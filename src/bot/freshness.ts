@@ -7,6 +7,8 @@ import { MENTORS_DIR } from '../files/content.ts';
 import { applyCheckinDecision, branchExists, getCheckin, listCheckins, openCheckin, proposeChange } from '../github/pulls.ts';
 import { todayOf, type RunContext } from './context.ts';
 import { handleApplication } from './onboarding.ts';
+import { handleModeration } from './moderation.ts';
+import { isModerationCommand } from '../core/pause.ts';
 
 /**
  * The freshness task (workflow freshness.yml, input `task: freshness`): the daily sweep that opens check-ins
@@ -28,6 +30,9 @@ export async function dispatchFreshness(ctx: RunContext, eventName: string, payl
   }
   if (key === 'issue_comment.created') {
     const issue = payload.issue as IssuePayload | undefined;
+    // A moderator's /pause @login or /unpause @login, in any thread (a mentor's bare /pause on a check-in is theirs).
+    const moderation = issue && !issue.pull_request ? parseCommands((payload.comment as CommentPayload).body ?? '').find(isModerationCommand) : undefined;
+    if (issue && moderation) return handleModeration(ctx, issue.number, payload.comment as CommentPayload, moderation);
     const labels = (issue?.labels ?? []).map((l) => (typeof l === 'string' ? l : (l.name ?? '')));
     if (!issue || issue.pull_request || !labels.includes(FRESHNESS_LABEL)) {
       ctx.log(`#${issue?.number ?? '?'} is not a freshness check-in; the freshness task reads commands on check-ins only.`);
