@@ -3,6 +3,7 @@ import { isCommandName } from '../core/commands.ts';
 import { decideGroupCommand, decideGroupHelp, isPeerGroup } from '../core/peer-group.ts';
 import { getIssue } from '../github/repo.ts';
 import { todayOf, type RunContext } from './context.ts';
+import { isModerationCommand } from '../core/pause.ts';
 import { carryOut, recordsOf, type Live } from './plan.ts';
 
 /**
@@ -21,6 +22,8 @@ export async function handleGroupComment(ctx: RunContext, number: number, commen
   const login = comment.user?.login ?? 'ghost';
   const unknown: string[] = [];
   for (const [index, c] of commands.entries()) {
+    // A moderator's /pause @login is answered by the mentor profiles workflow, which may open pull requests.
+    if (isModerationCommand(c)) continue;
     if (!isCommandName(c.name)) {
       if (!unknown.includes(c.name)) unknown.push(c.name);
       continue;

@@ -104,6 +104,8 @@ export function helpComment(actor: string, unknown: string[], allowed: { usage: 
   const lines = [`${at(actor)}, I don’t know ${unknown.length === 1 ? 'the command' : 'the commands'} ${names}.`];
   if (allowed.length) lines.push('', 'Here you can use:', '', ...allowed.map((c) => `- \`${c.usage}\`: ${c.does}`));
   else lines.push('', `There is no command you can use on this request. ${who}`);
+  // Not in the command table: anyone may use it, in any state, and it is read before the table (src/bot/conduct.ts).
+  lines.push('', 'Anyone can comment `/report [reason]` to report a Code of Conduct concern: I delete that comment and alert the moderators.');
   return lines.join('\n');
 }
 

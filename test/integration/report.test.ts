@@ -125,6 +125,20 @@ describe('/report', () => {
     expect(r.stdout).toContain(`::warning::safety.report.repository is ${REPO} but the secret ${SECRET} is empty`);
   });
 
+  test('--dry-run deletes, files, pings and locks nothing, and logs neither the words nor the reporter', async () => {
+    const n = await pending(MENTEE, { mentor: OPEN });
+    const event = await comment(OTHER, n, `/report ${REASON}`);
+    gh.resetCalls();
+    const r = await runAction({ apiUrl: gh.url, token: gh.botToken, repository: REPO, workspace: FULL, event, dryRun: true, extraEnv: reportsEnv() });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(mutations()).toEqual([]);
+    expect(r.stdout).toContain('[dry-run]');
+    expect(r.stdout).toContain(`file "Report on ${REPO}#${n}"`);
+    expect(r.stdout).toContain('lock the conversation');
+    expect(r.stdout).not.toContain('messaging');
+    expect(r.stdout).not.toContain(OTHER);
+  });
+
   test('after the lock the people in the thread can no longer comment; the maintainers still can', async () => {
     const n = await pending(MENTEE, { mentor: OPEN });
     await runWith(await comment(OTHER, n, '/report'), FULL, reportsEnv());

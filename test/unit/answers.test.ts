@@ -342,8 +342,8 @@ test('help lists only the commands this person may use on this request now', () 
     }).comments[0]!.body;
   expect(help('ada', 'pending')).toContain('`/accept`');
   expect(help('ada', 'pending')).not.toContain('`/withdraw`');
-  expect(help('mia', 'pending')).toMatch(/Here you can use:\n\n- `\/withdraw`: withdraw the request\n- `\/suggest \[topics\]`: list the 5 mentors who fit this request best now, with reasons \(optionally for other topics\)$/);
-  expect(help('mia', 'declined', 'closed')).toMatch(/Here you can use:\n\n- `\/suggest \[topics\]`[^\n]*$/);
+  expect(help('mia', 'pending')).toMatch(/Here you can use:\n\n- `\/withdraw`: withdraw the request\n- `\/suggest \[topics\]`: list the 5 mentors who fit this request best now, with reasons \(optionally for other topics\)\n\nAnyone can comment `\/report \[reason\]`[^\n]*$/);
+  expect(help('mia', 'declined', 'closed')).toMatch(/Here you can use:\n\n- `\/suggest \[topics\]`[^\n]*\n\nAnyone can comment `\/report/);
   expect(help('zed', 'pending')).toContain('There is no command you can use on this request. Commands here are for @ada, @mia and the program maintainers.');
   expect(help(CHAIR, 'declined', 'closed')).toMatch(/- `\/reopen`/);
   expect(help(CHAIR, 'completed', 'closed')).not.toContain('/reopen');

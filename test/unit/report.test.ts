@@ -6,7 +6,7 @@ import { readMarker } from '../../src/core/decision.ts';
 import { parseCommands } from '../../src/core/command-parser.ts';
 import { repoProgram, validProfile } from '../support/profiles.ts';
 import { makeProfileSchema } from '../../src/core/profile.ts';
-import { cohortGroupIntro, welcomeComment } from '../../src/core/messages.ts';
+import { cohortGroupIntro, helpComment, welcomeComment } from '../../src/core/messages.ts';
 import { renderCard, startPartnership } from '../../src/core/partnership.ts';
 import { parseRequest } from '../../src/core/request-form.ts';
 import { requestBody } from '../../src/testing/request-body.ts';
@@ -112,6 +112,10 @@ describe('/report', () => {
     const a = decideReport(input(p)).ping.comments[0]!.key;
     const b = decideReport(input(p, { comment: { id: 4243, body: '/report', createdAt: '2026-03-01T11:00:00Z' } })).ping.comments[0]!.key;
     expect(a).not.toBe(b);
+  });
+  test('the help reply tells everyone about /report, whatever else they may use', () => {
+    expect(helpComment('zed', ['nope'], [], 'Commands here are for the mentee.')).toContain('Anyone can comment `/report [reason]`');
+    expect(helpComment('ada', ['nope'], [{ usage: '/accept', does: 'accept' }], '')).toContain('Anyone can comment `/report [reason]`');
   });
   test('the parser reads /report with or without a reason', () => {
     expect(parseCommands('/report')).toEqual([{ name: 'report', args: '', line: 1 }]);
