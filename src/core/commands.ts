@@ -76,7 +76,9 @@ export interface CommandInput {
 
 /** A stable, marker-safe key for replies to this command, so a re-run posts nothing twice. */
 export function viaKey(via: Via, actor: string): string {
-  return via.kind === 'comment' ? `c${via.id}-${via.index}` : `label-${via.label.replace(/[^A-Za-z0-9._-]/g, '-')}-${actor}`;
+  // GitHub logins are marker-safe already; an app's (`name[bot]`) is not, and no login may break the marker.
+  const safe = (s: string) => s.replace(/[^A-Za-z0-9._-]/g, '-');
+  return via.kind === 'comment' ? `c${via.id}-${via.index}` : `label-${safe(via.label)}-${safe(actor)}`;
 }
 
 /** Commands this person may use on this request as it is now: what the help reply lists. */

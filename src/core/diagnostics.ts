@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { didYouMean } from './suggest.ts';
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument, isAlias, isMap, isSeq, isScalar, visit, type Document, type Node } from 'yaml';
 
 /** One problem in one file, printed as `file:line: field: message`. */
 export const diagnosticSchema = z.object({
@@ -61,8 +61,10 @@ export function lineOfPath(y: LocatedYaml, path: readonly PropertyKey[]): number
 export function fieldName(path: readonly PropertyKey[]): string {
   let out = '';
   for (const seg of path) {
+    // A blank key (`"": x`, `" ": x`) is shown quoted, so the diagnostic still names something to find.
+    const key = String(seg).trim() ? String(seg) : JSON.stringify(String(seg));
     if (typeof seg === 'number') out += `[${seg}]`;
-    else out += out ? `.${String(seg)}` : String(seg);
+    else out += out ? `.${key}` : key;
   }
   return out || '(file)';
 }
@@ -75,6 +77,27 @@ export function yamlSyntaxDiagnostics(file: string, y: LocatedYaml): Diagnostic[
     field: '(yaml)',
     message: `${e.message.split('\n')[0]}; check indentation, quotes and the colon after each key`,
   }));
+}
+
+/**
+ * The document as data. A document can parse without errors and still not become data: an alias whose anchor
+ * is missing or comes later (`*x`), or more aliases than the parser expands (a "billion laughs" file). That is a
+ * diagnostic at the first alias, never an exception (found by the fuzzing, docs/security.md).
+ */
+export function documentData(file: string, y: LocatedYaml): { data: unknown; diagnostics: Diagnostic[] } {
+  try {
+    return { data: y.doc.toJS(), diagnostics: [] };
+  } catch (e) {
+    let line = y.firstLine;
+    visit(y.doc, {
+      Alias(_, node) {
+        if (isAlias(node) && node.range) line = lineAt(y, node.range[0]);
+        return visit.BREAK;
+      },
+    });
+    const why = (e as Error).message.split('\n')[0];
+    return { data: undefined, diagnostics: [{ file, line, field: '(yaml)', message: `${why}; define each anchor (&name) before its alias (*name), or write the value out in full` }] };
+  }
 }
 
 /** Turn zod issues into located diagnostics; unknown keys get one line each with a suggestion. */

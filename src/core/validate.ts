@@ -6,6 +6,7 @@ import { findContactData } from './privacy.ts';
 import { memo } from './memo.ts';
 import {
   type Diagnostic,
+  documentData,
   keysAt,
   lineOfPath,
   parseLocatedYaml,
@@ -22,7 +23,9 @@ export function validateProgram(file: string, text: string): ProgramResult {
   const y = parseLocatedYaml(text);
   const syntax = yamlSyntaxDiagnostics(file, y);
   if (syntax.length) return { diagnostics: syntax };
-  const parsed = programSchema.safeParse(y.doc.toJS() ?? {});
+  const js = documentData(file, y);
+  if (js.diagnostics.length) return { diagnostics: js.diagnostics };
+  const parsed = programSchema.safeParse(js.data ?? {});
   if (parsed.success) return { program: parsed.data, diagnostics: [] };
   return { diagnostics: zodDiagnostics(file, y, parsed.error, (p) => keysAt(programSchema, p)) };
 }
@@ -73,7 +76,9 @@ function locatedProfileDiagnostics(file: string, login: string, text: string, pr
   const frontText = end ? text.slice(text.indexOf('\n') + 1, 3 + end.index + 1) : text.slice(text.indexOf('\n') + 1);
   const y = parseLocatedYaml(frontText, 2);
   const diagnostics = yamlSyntaxDiagnostics(file, y);
-  const data = (diagnostics.length ? undefined : y.doc.toJS()) as Record<string, unknown> | undefined;
+  const js = diagnostics.length ? undefined : documentData(file, y);
+  if (js) diagnostics.push(...js.diagnostics);
+  const data = js && !js.diagnostics.length ? (js.data as Record<string, unknown> | undefined) : undefined;
   if (data !== undefined) {
     const schema = profileSchemaFor(program);
     const parsed = schema.safeParse(data ?? {});
