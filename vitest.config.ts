@@ -7,7 +7,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/unit/**/*.test.ts'],
+          // test/fuzz: issue 9's property-based fuzzing of the pure core (src/testing/fuzz.ts).
+          include: ['test/unit/**/*.test.ts', 'test/fuzz/**/*.test.ts'],
           environment: 'node',
         },
       },

@@ -39,6 +39,11 @@ Options:
                  10 % due) and runs the bundled bot's sweep once on each;
                  10,000 takes 3–4 minutes on two cores. With --sweep and no
                  --sizes, no site is built.
+  --fuzz N       Run N fuzz cases per target (parsers, validators, the decision
+                 core; src/testing/fuzz.ts) and count cases, failures and crashes
+                 (default 0: not run; npm test runs 500). With --fuzz and no
+                 --sizes, no site is built; with --fuzz and no --sweep, no
+                 sweep rows are measured.
   --keep         Keep the temporary folders (content, builds) and print where.
   -h, --help     Show this help.
 
@@ -57,6 +62,7 @@ interface Options {
   keep: boolean;
   runs: number;
   races: number;
+  fuzz: number;
   sweep: number[];
 }
 
@@ -71,6 +77,7 @@ function parseOptions(argv: string[]): Options | 'help' {
         keep: { type: 'boolean', default: false },
         runs: { type: 'string' },
         races: { type: 'string' },
+        fuzz: { type: 'string' },
         sweep: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -87,8 +94,12 @@ function parseOptions(argv: string[]): Options | 'help' {
   if (!Number.isInteger(races) || races < 0 || races > 100_000) {
     throw new BenchError(`--races: "${values.races}" is not a number of interleavings from 0 to 100000, e.g. --races 1000`);
   }
-  // --races (or --sweep) alone is a race (or sweep) run: building 10,000-mentor sites first would only make it wait.
-  const defaultSizes = values.races !== undefined || values.sweep !== undefined ? '' : '1000,10000';
+  const fuzz = Number(values.fuzz ?? '0');
+  if (!Number.isInteger(fuzz) || fuzz < 0 || fuzz > 1_000_000) {
+    throw new BenchError(`--fuzz: "${values.fuzz}" is not a number of cases per target from 0 to 1000000, e.g. --fuzz 10000`);
+  }
+  // --races, --fuzz (or --sweep) alone is a race, fuzz (or sweep) run: building 10,000-mentor sites first would only make it wait.
+  const defaultSizes = values.races !== undefined || values.fuzz !== undefined || values.sweep !== undefined ? '' : '1000,10000';
   const sizes = (values.sizes ?? defaultSizes).split(',').filter((s) => values.sizes !== undefined || s).map((s) => {
     const m = /^\s*(\d+)(k?)\s*$/i.exec(s);
     const n = m ? Number(m[1]) * (m[2] ? 1000 : 1) : NaN;
@@ -105,7 +116,8 @@ function parseOptions(argv: string[]): Options | 'help' {
   if (!Number.isInteger(runs) || runs < 1 || runs > 20) {
     throw new BenchError(`--runs: "${values.runs}" is not a number of builds from 1 to 20`);
   }
-  const sweepText = (values.sweep ?? '100,1000,10000').trim();
+  // A fuzz run is about the parsers and the core: the sweep rows (minutes at 10,000) run only when asked for.
+  const sweepText = (values.sweep ?? (values.fuzz !== undefined ? 'none' : '100,1000,10000')).trim();
   const sweep = /^(none|0)$/i.test(sweepText)
     ? []
     : sweepText.split(',').map((s) => {
@@ -116,7 +128,7 @@ function parseOptions(argv: string[]): Options | 'help' {
         }
         return n;
       });
-  return { sizes: [...new Set(sizes)].sort((a, b) => a - b), only, keep: values.keep, runs, races, sweep: [...new Set(sweep)].sort((a, b) => a - b) };
+  return { sizes: [...new Set(sizes)].sort((a, b) => a - b), only, keep: values.keep, runs, races, fuzz, sweep: [...new Set(sweep)].sort((a, b) => a - b) };
 }
 
 async function main(): Promise<number> {
@@ -152,10 +164,10 @@ async function main(): Promise<number> {
   process.once('SIGTERM', onSignal);
 
   const load = [loadavg()[0]!];
-  const ctx: BenchContext = { runs: [], program, details: new Map(), races: opts.races, sweep: opts.sweep, repoRoot: REPO_ROOT };
+  const ctx: BenchContext = { runs: [], program, details: new Map(), races: opts.races, fuzz: opts.fuzz, sweep: opts.sweep, repoRoot: REPO_ROOT };
   try {
     progress(
-      `benchmark in ${root}: ${opts.sizes.length ? `sizes ${opts.sizes.map(fmt.int).join(', ')}, builds: ${opts.only} × ${opts.runs}, seed ${DEFAULT_SEED}` : 'no site builds'}${opts.races ? `, ${fmt.int(opts.races)} race interleavings` : ''}${opts.sweep.length ? `, daily sweep over ${opts.sweep.map(fmt.int).join(', ')} open requests` : ''}`,
+      `benchmark in ${root}: ${opts.sizes.length ? `sizes ${opts.sizes.map(fmt.int).join(', ')}, builds: ${opts.only} × ${opts.runs}, seed ${DEFAULT_SEED}` : 'no site builds'}${opts.races ? `, ${fmt.int(opts.races)} race interleavings` : ''}${opts.fuzz ? `, ${fmt.int(opts.fuzz)} fuzz cases per target` : ''}${opts.sweep.length ? `, daily sweep over ${opts.sweep.map(fmt.int).join(', ')} open requests` : ''}`,
     );
     for (const n of opts.sizes) {
       const label = `N=${fmt.int(n)}`;

@@ -12,6 +12,8 @@ import { measureAcceptCalls } from './accept-calls.ts';
 import { measureSweepRows } from './sweep-calls.ts';
 import type { ApiCalls } from './api-calls.ts';
 import { runRaces } from '../../src/testing/races.ts';
+import { countFuzz, pureTargets, repoWorld } from '../../src/testing/fuzz.ts';
+import { validProfile } from '../../test/support/profiles.ts';
 import { benchMatching } from './matching.ts';
 import { progress } from './report.ts';
 
@@ -49,6 +51,8 @@ export interface BenchContext {
   runs: SizeRun[];
   /** Race interleavings to run (--races); 0 skips the row. */
   races: number;
+  /** Fuzz cases per target (--fuzz); 0 skips the rows. */
+  fuzz: number;
   /** Open-request counts for the daily sweep rows (--sweep); empty skips them. */
   sweep: readonly number[];
   repoRoot: string;
@@ -204,6 +208,32 @@ export const MEASUREMENTS: Measurement[] = [
         ...r.broken.slice(0, 20),
       );
       return [{ metric, n: r.rounds, measured: String(r.broken.length), target: '0', status: atMost(r.broken.length, 0) }];
+    },
+  },
+  {
+    id: 'fuzz',
+    title: 'Fuzzing',
+    measure(ctx) {
+      const metric = 'Fuzz failures and crashes';
+      if (ctx.fuzz === 0) return [{ metric, measured: 'not run (--fuzz N)', status: 'SKIP' }];
+      const rows: Row[] = [];
+      const examples: string[] = [];
+      for (const target of pureTargets(repoWorld(ctx.repoRoot), validProfile())) {
+        progress(`fuzz: ${target.name}, ${fmt.int(ctx.fuzz)} cases`);
+        const started = performance.now();
+        const c = countFuzz(target, ctx.fuzz);
+        const bad = c.failures + c.crashes;
+        rows.push({
+          metric: `Fuzz: ${c.name}`,
+          n: c.cases,
+          measured: `${fmt.int(c.failures)} failures, ${fmt.int(c.crashes)} crashes (${fmt.seconds((performance.now() - started) / 1000)})`,
+          target: '0',
+          status: atMost(bad, 0),
+        });
+        examples.push(...c.examples);
+      }
+      note(ctx, 'Fuzzing (docs/security.md; N is cases per target, seed 9)', ...(examples.length ? examples : ['no failures and no crashes']));
+      return rows;
     },
   },
   {
