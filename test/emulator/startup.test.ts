@@ -45,6 +45,8 @@ test('validators compile on first use; touching every operation once stays withi
   await bot.rest.issues.removeLabel({ ...repo, issue_number: 1, name: 'b' });
   await bot.rest.issues.removeAllLabels({ ...repo, issue_number: 1 });
   await bot.rest.issues.listEvents({ ...repo, issue_number: 1 });
+  await bot.rest.issues.lock({ ...repo, issue_number: 1 });
+  await bot.rest.issues.unlock({ ...repo, issue_number: 1 });
   await bot.rest.issues.deleteLabel({ ...repo, name: 'b' });
   await bot.rest.repos.get(repo);
   await bot.rest.repos.getCollaboratorPermissionLevel({ ...repo, username: 'chair' });

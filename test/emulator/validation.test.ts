@@ -81,14 +81,14 @@ describe('requests are validated against the OpenAPI description', () => {
   });
 
   test('routes: GitHub operations the emulator lacks and paths GitHub does not have are 404 and violations', async () => {
-    const lock = await raw('PUT', '/repos/mentorkit/mentorkit/issues/1/lock');
+    const lock = await raw('POST', '/repos/mentorkit/mentorkit/issues/1/assignees');
     expect(lock.status).toBe(404);
     expect(await lock.json()).toEqual({ message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' });
     expect((await raw('GET', '/repos/mentorkit/mentorkit/not-a-thing')).status).toBe(404);
     // Would fit /issues/{issue_number}, but GitHub has a more specific operation for it.
     expect((await raw('GET', '/repos/mentorkit/mentorkit/issues/events')).status).toBe(404);
     expect(gh.violations.map((v) => [v.kind, v.message])).toEqual([
-      ['route', 'PUT /repos/mentorkit/mentorkit/issues/1/lock is a GitHub operation the emulator does not implement'],
+      ['route', 'POST /repos/mentorkit/mentorkit/issues/1/assignees is a GitHub operation the emulator does not implement'],
       ['route', 'GET /repos/mentorkit/mentorkit/not-a-thing is not a GitHub REST operation'],
       ['route', 'GET /repos/mentorkit/mentorkit/issues/events is a GitHub operation the emulator does not implement'],
     ]);
