@@ -402,7 +402,7 @@ describe('the same partnership command delivered twice changes nothing the secon
     expect(card(n).state.checkins).toHaveLength(1);
     expect(issue(n).state).toBe('closed');
     expectNoDuplicateComments(n);
-    }, 120_000); // 22 bot runs: 30 s is too little on a loaded 2-core machine
+  }, 120_000); // 22 bot runs: 30 s is too little on a loaded 2-core machine
 });
 
 describe('a forged card', () => {
