@@ -9,4 +9,4 @@ if (!process.env.CI) module.enableCompileCache?.();
 const { checkProfiles } = await import('./content-check.ts');
 
 const { root } = workerData as { root: string };
-parentPort!.postMessage(await checkProfiles(root));
+parentPort!.postMessage(checkProfiles(root));

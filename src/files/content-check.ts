@@ -1,5 +1,6 @@
 import { Worker, threadId } from 'node:worker_threads';
 import { formatDiagnostic, type Diagnostic } from '../core/diagnostics.ts';
+import { loadContent } from './content.ts';
 
 /**
  * The check of every profile that a site build runs before Astro reads them, so that a committee member gets
@@ -19,10 +20,7 @@ export interface ProfilesCheck {
 }
 
 /** The check itself: what npm run validate does, without the mentors' data (only the verdict crosses threads). */
-export async function checkProfiles(root: string): Promise<ProfilesCheck> {
-  // Loaded here, not at the top: the config's thread does not need the profile schema, the YAML front-matter
-  // parser or the phone-number metadata when the worker runs the check.
-  const { loadContent } = await import('./content.ts');
+export function checkProfiles(root: string): ProfilesCheck {
   const { mentors, diagnostics } = loadContent(root);
   return { diagnostics, profiles: mentors.length, threadId };
 }
@@ -39,7 +37,11 @@ export function checkProfilesInWorker(root: string, script: URL = WORKER): Promi
     const here = () => {
       if (settled) return;
       settled = true;
-      checkProfiles(root).then(resolve, reject);
+      try {
+        resolve(checkProfiles(root));
+      } catch (e) {
+        reject(e);
+      }
     };
     let worker: Worker;
     try {

@@ -28,8 +28,10 @@ export function loadContent(root: string, mentorsDir = join(root, MENTORS_DIR)):
   const mentors: Mentor[] = [];
   if (!program) return { mentors, diagnostics };
   const files = existsSync(mentorsDir) ? readdirSync(mentorsDir).filter((f) => !f.startsWith('.')).sort() : [];
+  // The folder as printed, worked out once: path.relative per file cost 0.1 s at 10,000 profiles.
+  const shownDir = relative(root, mentorsDir);
   for (const name of files) {
-    const shown = relative(root, join(mentorsDir, name)) || name;
+    const shown = join(shownDir, name);
     if (!name.endsWith('.md')) {
       diagnostics.push({ file: shown, line: 1, field: '(file)', message: 'is not a profile; profiles are Markdown files named <github-login>.md' });
       continue;
