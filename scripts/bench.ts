@@ -40,8 +40,9 @@ Options:
                  10,000 takes 3–4 minutes on two cores. With --sweep and no
                  --sizes, no site is built.
   --fuzz N       Run N fuzz cases per target (parsers, validators, the decision
-                 core; src/testing/fuzz.ts) and count cases, failures and crashes
-                 (default 0: not run; npm test runs 500). With --fuzz and no
+                 core; src/testing/fuzz.ts) and N/20 runs of the bot's handlers
+                 through the emulator, and count cases, failures and crashes
+                 (default 0: not run; npm test runs 500 and 30). With --fuzz and no
                  --sizes, no site is built; with --fuzz and no --sweep, no
                  sweep rows are measured.
   --keep         Keep the temporary folders (content, builds) and print where.

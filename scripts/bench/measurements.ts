@@ -13,6 +13,7 @@ import { measureSweepRows } from './sweep-calls.ts';
 import type { ApiCalls } from './api-calls.ts';
 import { runRaces } from '../../src/testing/races.ts';
 import { countFuzz, pureTargets, repoWorld } from '../../src/testing/fuzz.ts';
+import { countBotFuzz } from '../../src/testing/fuzz-bot.ts';
 import { validProfile } from '../../test/support/profiles.ts';
 import { benchMatching } from './matching.ts';
 import { progress } from './report.ts';
@@ -213,12 +214,13 @@ export const MEASUREMENTS: Measurement[] = [
   {
     id: 'fuzz',
     title: 'Fuzzing',
-    measure(ctx) {
+    async measure(ctx) {
       const metric = 'Fuzz failures and crashes';
       if (ctx.fuzz === 0) return [{ metric, measured: 'not run (--fuzz N)', status: 'SKIP' }];
       const rows: Row[] = [];
       const examples: string[] = [];
-      for (const target of pureTargets(repoWorld(ctx.repoRoot), validProfile())) {
+      const world = repoWorld(ctx.repoRoot);
+      for (const target of pureTargets(world, validProfile())) {
         progress(`fuzz: ${target.name}, ${fmt.int(ctx.fuzz)} cases`);
         const started = performance.now();
         const c = countFuzz(target, ctx.fuzz);
@@ -232,6 +234,21 @@ export const MEASUREMENTS: Measurement[] = [
         });
         examples.push(...c.examples);
       }
+      // Each bot case starts an emulator and runs several events (about 0.2 s), so it runs one case in 20.
+      const botCases = Math.ceil(ctx.fuzz / 20);
+      progress(`fuzz: bot handlers through the emulator, ${fmt.int(botCases)} cases`);
+      const started = performance.now();
+      const b = await countBotFuzz(world, ctx.repoRoot, botCases, 9, (i) => {
+        if (i % 100 === 0) progress(`fuzz: bot handlers, ${fmt.int(i)} of ${fmt.int(botCases)} cases`);
+      });
+      rows.push({
+        metric: 'Fuzz: bot handlers (emulator)',
+        n: b.cases,
+        measured: `${fmt.int(b.failures)} failures, ${fmt.int(b.crashes)} crashes, ${fmt.int(b.events)} events (${fmt.seconds((performance.now() - started) / 1000)})`,
+        target: '0',
+        status: atMost(b.failures + b.crashes, 0),
+      });
+      examples.push(...b.examples);
       note(ctx, 'Fuzzing (docs/security.md; N is cases per target, seed 9)', ...(examples.length ? examples : ['no failures and no crashes']));
       return rows;
     },

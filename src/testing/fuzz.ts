@@ -34,11 +34,11 @@ import { applicationBody } from '../../test/support/application-body.ts';
 /** Cases per target: MENTORKIT_FUZZ_RUNS, else 500 (what `npm test` runs). */
 export const FUZZ_RUNS_ENV = 'MENTORKIT_FUZZ_RUNS';
 export const DEFAULT_FUZZ_RUNS = 500;
-export function fuzzRuns(env: NodeJS.ProcessEnv = process.env, fallback = DEFAULT_FUZZ_RUNS): number {
+export function fuzzRuns(env: NodeJS.ProcessEnv = process.env, fallback = DEFAULT_FUZZ_RUNS, name = FUZZ_RUNS_ENV): number {
   const raw = env[FUZZ_RUNS_ENV]?.trim();
   if (!raw) return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${FUZZ_RUNS_ENV}: "${raw}" is not a whole number of cases of at least 1, e.g. ${FUZZ_RUNS_ENV}=10000`);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name}: "${raw}" is not a whole number of cases of at least 1, e.g. ${name}=10000`);
   return n;
 }
 
@@ -361,11 +361,12 @@ function applyEdit(doc: unknown, e: Edit): unknown {
     const keys = Object.keys(node);
     const last = depth === e.path.length - 1 || keys.length === 0;
     const key = keys.length === 0 || e.path[depth]! % (keys.length + 1) === keys.length ? e.key : keys[e.path[depth]! % keys.length]!;
-    const child = (node as Record<string, unknown>)[key];
+    // Own properties only, defined rather than assigned: a `__proto__` key is data here, as it is in YAML.
+    const child = Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined;
     if (last || child === null || typeof child !== 'object') {
       if (Array.isArray(node) && !/^\d+$/.test(key)) break;
       if (e.op === 'delete') delete (node as Record<string, unknown>)[key];
-      else (node as Record<string, unknown>)[key] = e.value;
+      else Object.defineProperty(node, key, { value: e.value, enumerable: true, writable: true, configurable: true });
       break;
     }
     node = child;
