@@ -164,7 +164,12 @@ export async function runBotCase(w: FuzzWorld, workspace: string, c: BotCase): P
     const reopened = c.steps.some((s) => s.kind === 'reopen');
     broken.push(
       ...brokenInvariants(state, program, w.mentors, [number]).filter(
-        (b) => !(tampered && /announced as accepted/.test(b)) && !b.startsWith('@? ') && !(reopened && /but the clock in its body says/.test(b)),
+        (b) =>
+          !(tampered && /announced as accepted/.test(b)) &&
+          // /complete and /end close an accepted partnership: the announcement was true when it was made.
+          !/announced as accepted but is closed with status:(completed|ended)$/.test(b) &&
+          !b.startsWith('@? ') &&
+          !(reopened && /but the clock in its body says/.test(b)),
       ),
     );
     for (const issue of state.issues) {
