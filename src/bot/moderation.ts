@@ -1,6 +1,6 @@
 import { changedBlocklist, decidePause, pauseReply, type ModerationCommand } from '../core/pause.ts';
 import { emptyDecision } from '../core/decision.ts';
-import { proposeFileChange } from '../github/file-pull.ts';
+import { proposeFileChange } from '../github/pulls.ts';
 import { applyCheckinDecision } from '../github/pulls.ts';
 import { todayOf, type RunContext } from './context.ts';
 

@@ -115,10 +115,16 @@ export async function createBranch(gh: GitHub, r: Repo, branch: string, sha: str
 }
 
 /**
- * Opens the pull request for a change, or finds the one an earlier run opened. Nothing is written when the
- * default branch already says what the change would set.
+ * A pull request that rewrites one file, found again by its branch: a re-run returns the pull request an earlier
+ * run opened, and a branch an earlier run already committed to is kept as it is (its change is the answer given
+ * then). `edit` gets the file on the default branch (undefined when it doesn't exist) and returns the new text, or
+ * undefined when there is nothing to change; it may throw to refuse.
  */
-export async function proposeChange(gh: GitHub, r: Repo, c: ProfileChange): Promise<ChangeResult> {
+export async function proposeFileChange(
+  gh: GitHub,
+  r: Repo,
+  c: { branch: string; path: string; title: string; body: string; edit: (current: string | undefined, base: string) => string | undefined },
+): Promise<ChangeResult> {
   const earlier = await findPull(gh, r, c.branch);
   if (earlier) return { kind: 'pull', ...earlier, existed: true };
 
@@ -127,17 +133,14 @@ export async function proposeChange(gh: GitHub, r: Repo, c: ProfileChange): Prom
   const { data: ref } = await gh.rest.git.getRef({ ...r, ref: `heads/${base}` });
   // Read at the commit the branch will start from, so the file and the branch agree.
   const onBase = await readFile(gh, r, c.path, ref.object.sha);
-  if (!onBase) throw new Error(`${c.path} is not on ${base}, so @${c.mentor}'s profile cannot be changed.`);
-  const planned = editProfile(onBase.text, c.field, c.value);
-  if (!planned.ok) throw new Error(`cannot set ${c.field} in ${c.path}: ${planned.reason}.`);
-  if (!planned.changed) return { kind: 'unchanged' };
+  const text = c.edit(onBase?.text, base);
+  if (text === undefined) return { kind: 'unchanged' };
 
   const fresh = await createBranch(gh, r, c.branch, ref.object.sha);
   const current = fresh ? onBase : await readFile(gh, r, c.path, c.branch);
-  if (!current) throw new Error(`${c.path} is missing on branch ${c.branch}; delete the branch and run the workflow again.`);
-  // A branch an earlier run made and already committed to is kept as it is: its change is the answer given then.
-  if (current.text === onBase.text) {
-    await writeFile(gh, r, { path: c.path, branch: c.branch, message: c.title, text: planned.text, sha: current.sha });
+  if (onBase && !current) throw new Error(`${c.path} is missing on branch ${c.branch}; delete the branch and run the workflow again.`);
+  if (current?.text === onBase?.text) {
+    await writeFile(gh, r, { path: c.path, branch: c.branch, message: c.title, text, sha: current?.sha });
   }
   try {
     const { data } = await gh.rest.pulls.create({ ...r, title: c.title, body: c.body, head: c.branch, base });
@@ -156,4 +159,20 @@ export async function proposeChange(gh: GitHub, r: Repo, c: ProfileChange): Prom
     }
     throw e;
   }
+}
+
+/** A profile change (freshness): the one-file pull request, refused when the profile or the field can't be edited. */
+export function proposeChange(gh: GitHub, r: Repo, c: ProfileChange): Promise<ChangeResult> {
+  return proposeFileChange(gh, r, {
+    branch: c.branch,
+    path: c.path,
+    title: c.title,
+    body: c.body,
+    edit: (current, base) => {
+      if (current === undefined) throw new Error(`${c.path} is not on ${base}, so @${c.mentor}'s profile cannot be changed.`);
+      const planned = editProfile(current, c.field, c.value);
+      if (!planned.ok) throw new Error(`cannot set ${c.field} in ${c.path}: ${planned.reason}.`);
+      return planned.changed ? planned.text : undefined;
+    },
+  });
 }
