@@ -1,5 +1,5 @@
 import { parseCommands } from '../core/command-parser.ts';
-import { isCommandName, viaKey, type CommandName, type Via } from '../core/commands.ts';
+import { sortCommands, viaKey, type CommandName, type Via } from '../core/commands.ts';
 import { STATUS_LABEL_COMMANDS, decideCommand, decideHelp, refuse } from '../core/answers.ts';
 import { REQUEST_LABEL, mentorOf, statusOf, statusSchema } from '../core/labels.ts';
 import { looksLikeRequest } from '../core/request-form.ts';
@@ -13,7 +13,6 @@ import { trustedClock } from '../core/sweep.ts';
 import { isPeerGroup } from '../core/peer-group.ts';
 import { handleGroupComment } from './peer-group.ts';
 import { handleReport } from './conduct.ts';
-import { isModerationCommand } from '../core/pause.ts';
 
 type IssuePayload = Parameters<typeof toIssueState>[0];
 type CommentPayload = { id: number; body?: string | null; created_at?: string; user: { login: string } | null };
@@ -40,16 +39,8 @@ export async function handleComment(ctx: RunContext, payloadIssue: IssuePayload 
   }
   const login = comment.user?.login ?? 'ghost';
   const live = await readLive(ctx, fromPayload.number, () => getIssue(ctx.gh, ctx.repo, fromPayload.number, ctx.botLogin));
-  const unknown: string[] = [];
-  for (const [index, c] of commands.entries()) {
-    // A moderator's /pause @login is answered by the mentor profiles workflow, which may open pull requests.
-    if (isModerationCommand(c)) continue;
-    if (!isCommandName(c.name)) {
-      if (!unknown.includes(c.name)) unknown.push(c.name);
-      continue;
-    }
-    await answer(ctx, live, login, undefined, c.name, c.args, { kind: 'comment', id: comment.id, index });
-  }
+  const { known, unknown } = sortCommands(commands);
+  for (const c of known) await answer(ctx, live, login, undefined, c.name, c.args, { kind: 'comment', id: comment.id, index: c.index });
   if (unknown.length) {
     const i = live.issue;
     const records = await recordsOf(ctx, live, i.number);

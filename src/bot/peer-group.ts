@@ -1,9 +1,8 @@
 import type { ParsedCommand } from '../core/command-parser.ts';
-import { isCommandName } from '../core/commands.ts';
+import { sortCommands } from '../core/commands.ts';
 import { decideGroupCommand, decideGroupHelp, isPeerGroup } from '../core/peer-group.ts';
 import { getIssue } from '../github/repo.ts';
 import { todayOf, type RunContext } from './context.ts';
-import { isModerationCommand } from '../core/pause.ts';
 import { carryOut, recordsOf, type Live } from './plan.ts';
 
 /**
@@ -20,16 +19,10 @@ export async function handleGroupComment(ctx: RunContext, number: number, commen
   }
   const live: Live = { open: [], issue, records: new Map(), known: new Set(issue.labels) };
   const login = comment.user?.login ?? 'ghost';
-  const unknown: string[] = [];
-  for (const [index, c] of commands.entries()) {
-    // A moderator's /pause @login is answered by the mentor profiles workflow, which may open pull requests.
-    if (isModerationCommand(c)) continue;
-    if (!isCommandName(c.name)) {
-      if (!unknown.includes(c.name)) unknown.push(c.name);
-      continue;
-    }
+  const { known, unknown } = sortCommands(commands);
+  for (const c of known) {
     const records = await recordsOf(ctx, live, number);
-    const plan = decideGroupCommand({ program: ctx.program, today: todayOf(ctx), issue: live.issue, records, actor: login, command: { name: c.name, args: c.args }, via: { kind: 'comment', id: comment.id, index } });
+    const plan = decideGroupCommand({ program: ctx.program, today: todayOf(ctx), issue: live.issue, records, actor: login, command: { name: c.name, args: c.args }, via: { kind: 'comment', id: comment.id, index: c.index } });
     await carryOut(ctx, live, plan);
   }
   if (unknown.length) await carryOut(ctx, live, [decideGroupHelp(number, login, unknown, comment.id)]);

@@ -3,6 +3,8 @@ import type { Profile } from './profile.ts';
 import type { Status } from './labels.ts';
 import type { RequestSummary } from './requests.ts';
 import type { Actor, Role } from './roles.ts';
+import type { ParsedCommand } from './command-parser.ts';
+import { isModerationCommand } from './pause.ts';
 
 /**
  * The commands a comment can carry, who may use each and in which states, and the plain data every command
@@ -90,4 +92,20 @@ export function commandsFor(roles: readonly Role[], state: Status | 'none', open
     if (!open) return name === 'reopen' || (name === 'suggest' && spec.states.includes(state));
     return spec.states.includes(state) && name !== 'reopen';
   });
+}
+
+/**
+ * A comment's commands as a thread answers them: the known ones with their place in the comment (the key of their
+ * answer), and the unknown names once each, for one help reply. A moderator's `/pause @login` is neither: the mentor
+ * profiles workflow answers it, since it opens a pull request.
+ */
+export function sortCommands(commands: readonly ParsedCommand[]): { known: { name: CommandName; args: string; index: number }[]; unknown: string[] } {
+  const known: { name: CommandName; args: string; index: number }[] = [];
+  const unknown: string[] = [];
+  for (const [index, c] of commands.entries()) {
+    if (isModerationCommand(c)) continue;
+    if (isCommandName(c.name)) known.push({ name: c.name, args: c.args, index });
+    else if (!unknown.includes(c.name)) unknown.push(c.name);
+  }
+  return { known, unknown };
 }
