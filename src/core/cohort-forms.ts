@@ -5,7 +5,7 @@ import type { Cohort, Program } from './program.ts';
 import type { Profile } from './profile.ts';
 import { isTimeZone, topicResolver } from './profile.ts';
 import { COHORT_MENTEE_LABEL, COHORT_MENTOR_LABEL } from './labels.ts';
-import { dropdownField, inputField, textareaField } from './form-fields.ts';
+import { agreementField, dropdownField, inputField, textareaField } from './form-fields.ts';
 import { cohortLabel } from './matching/matches-file.ts';
 import type { Mentee, MentorSlots } from './matching/score.ts';
 import { languageChoice } from './language-choice.ts';
@@ -129,15 +129,7 @@ export function cohortForm(program: Program, cohort: Cohort, role: Role): Record
     mentor
       ? textarea(COHORT_FIELD.notes, `Anything the committee should know when matching, such as mentees you should not be matched with. ${CONFIDENTIAL}`, false)
       : textarea(COHORT_FIELD.motivation, `Why you are applying and what you hope to get from the cohort. ${CONFIDENTIAL}`, true),
-    {
-      type: 'checkboxes',
-      id: COHORT_FIELD.agree.id,
-      attributes: {
-        label: COHORT_FIELD.agree.label,
-        description: `Read the [Code of Conduct](${site}code-of-conduct/) and the [mentoring agreement](${site}agreement/).`,
-        options: AGREE_OPTIONS.map((label) => ({ label, required: true })),
-      },
-    },
+    agreementField(COHORT_FIELD.agree, site, AGREE_OPTIONS),
   );
   return {
     name: `Cohort application: ${role} — ${cohort.name}`,

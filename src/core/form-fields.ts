@@ -29,3 +29,16 @@ export function dropdownField(f: FormField, description: string, options: string
     validations: { required: o.required },
   };
 }
+
+/** The required boxes under the Code of Conduct and the mentoring agreement, which every form ends with. */
+export function agreementField(f: FormField, site: string, options: readonly string[]) {
+  return {
+    type: 'checkboxes',
+    id: f.id,
+    attributes: {
+      label: f.label,
+      description: `Read the [Code of Conduct](${site}code-of-conduct/) and the [mentoring agreement](${site}agreement/).`,
+      options: options.map((label) => ({ label, required: true })),
+    },
+  };
+}

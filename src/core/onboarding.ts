@@ -8,7 +8,7 @@ import { isMaintainer } from './roles.ts';
 import { siteUrl } from './request-form.ts';
 import { validateProfile } from './validate.ts';
 import { memo } from './memo.ts';
-import { dropdownField, inputField, textareaField } from './form-fields.ts';
+import { agreementField, dropdownField, inputField, textareaField } from './form-fields.ts';
 import { languageChoice } from './language-choice.ts';
 
 export { languageChoice };
@@ -115,15 +115,7 @@ export function applicationForm(program: Program): Record<string, unknown> {
       textarea(APP_FIELD.about, 'Your background, in a few sentences: what you did and do.', true),
       textarea(APP_FIELD.help, 'What mentees can come to you for. A short list works well.', true),
       textarea(APP_FIELD.expect, 'How often you like to meet and what you ask of a mentee.', false),
-      {
-        type: 'checkboxes',
-        id: APP_FIELD.agree.id,
-        attributes: {
-          label: APP_FIELD.agree.label,
-          description: `Read the [Code of Conduct](${site}code-of-conduct/) and the [mentoring agreement](${site}agreement/).`,
-          options: AGREE_OPTIONS.map((label) => ({ label, required: true })),
-        },
-      },
+      agreementField(APP_FIELD.agree, site, AGREE_OPTIONS),
     ],
   };
 }

@@ -5,7 +5,7 @@ import type { Program } from './program.ts';
 import { GITHUB_LOGIN } from './github-login.ts';
 import { withoutClock } from './clock.ts';
 import { memo } from './memo.ts';
-import { inputField, textareaField, type FormField } from './form-fields.ts';
+import { agreementField, dropdownField, inputField, textareaField, type FormField } from './form-fields.ts';
 import { isTimeZone } from './profile.ts';
 import { languageChoice } from './language-choice.ts';
 import { reportLink } from './safety.ts';
@@ -63,58 +63,15 @@ export function requestForm(program: Program): Record<string, unknown> {
       input(FIELD.mentor, 'The GitHub login from the mentor’s page, for example ada-example.', 'ada-example', true),
       input(FIELD.alternate1, 'If the mentor declines or doesn’t answer in time, the request moves to this mentor.', '', false),
       input(FIELD.alternate2, 'Tried after the first alternate.', '', false),
-      {
-        type: 'dropdown',
-        id: FIELD.areas.id,
-        attributes: {
-          label: FIELD.areas.label,
-          description: 'What would you like guidance on? Choose one or more.',
-          multiple: true,
-          options: program.taxonomy.topics.map((t) => t.label),
-        },
-        validations: { required: true },
-      },
+      dropdownField(FIELD.areas, 'What would you like guidance on? Choose one or more.', program.taxonomy.topics.map((t) => t.label), { multiple: true, required: true }),
       textarea(FIELD.goals, 'What do you want to achieve by the end of the term? Two or three concrete goals work best.', true),
-      {
-        type: 'dropdown',
-        id: FIELD.term.id,
-        attributes: { label: FIELD.term.label, description: 'How long the partnership should last.', options: program.terms.map(termOption) },
-        validations: { required: true },
-      },
-      {
-        type: 'dropdown',
-        id: FIELD.format.id,
-        attributes: { label: FIELD.format.label, description: 'How you would like to meet.', options: program.taxonomy.formats.map((f) => f.label) },
-        validations: { required: true },
-      },
-      {
-        type: 'dropdown',
-        id: FIELD.languages.id,
-        attributes: {
-          label: FIELD.languages.label,
-          description: 'Used to suggest other mentors if this request ends without a match. Leave empty to use the languages of the mentors you name.',
-          multiple: true,
-          options: program.taxonomy.languages.map(languageChoice),
-        },
-        validations: { required: false },
-      },
+      dropdownField(FIELD.term, 'How long the partnership should last.', program.terms.map(termOption), { multiple: false, required: true }),
+      dropdownField(FIELD.format, 'How you would like to meet.', program.taxonomy.formats.map((f) => f.label), { multiple: false, required: true }),
+      dropdownField(FIELD.languages, 'Used to suggest other mentors if this request ends without a match. Leave empty to use the languages of the mentors you name.', program.taxonomy.languages.map(languageChoice), { multiple: true, required: false }),
       input(FIELD.timezone, 'An IANA time zone such as Europe/Berlin or America/Bogota, so suggested mentors are near your hours.', 'Europe/Berlin', false),
-      {
-        type: 'dropdown',
-        id: FIELD.stage.id,
-        attributes: { label: FIELD.stage.label, description: 'Helps suggest mentors who mentor people at your stage.', options: program.taxonomy.stages.map((s) => s.label) },
-        validations: { required: false },
-      },
+      dropdownField(FIELD.stage, 'Helps suggest mentors who mentor people at your stage.', program.taxonomy.stages.map((s) => s.label), { multiple: false, required: false }),
       textarea(FIELD.about, 'Your career stage, field and anything that helps the mentor decide. No contact details: this issue is public.', true),
-      {
-        type: 'checkboxes',
-        id: FIELD.coc.id,
-        attributes: {
-          label: FIELD.coc.label,
-          description: `Read the [Code of Conduct](${site}code-of-conduct/) and the [mentoring agreement](${site}agreement/).`,
-          options: [{ label: COC_OPTION, required: true }],
-        },
-      },
+      agreementField(FIELD.coc, site, [COC_OPTION]),
     ],
   };
 }
