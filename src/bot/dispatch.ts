@@ -46,7 +46,7 @@ export async function dispatch(ctx: RunContext, eventName: string, raw: Record<s
     case 'issues.opened':
     case 'issues.edited':
     case 'issues.reopened':
-      return handleIntake(ctx, payload.action as 'opened' | 'edited' | 'reopened', payload.issue as Parameters<typeof handleIntake>[2]);
+      return handleIntake(ctx, payload.action as 'opened' | 'edited' | 'reopened', payload.issue as Parameters<typeof handleIntake>[2], payload.sender?.login ?? 'ghost');
     case 'issue_comment.created':
       return handleComment(ctx, payload.issue as Parameters<typeof handleComment>[1], payload.comment as Parameters<typeof handleComment>[2]);
     case 'issues.labeled':

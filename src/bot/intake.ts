@@ -1,9 +1,11 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { decideIntake, type Eligibility } from '../core/intake.ts';
+import { decideHandReopen, endedByStatus } from '../core/answers.ts';
+import { isMaintainer, rolesOf } from '../core/roles.ts';
 import { looksLikeRequest } from '../core/request-form.ts';
 import { REQUEST_LABEL } from '../core/labels.ts';
-import { getIssue, isOrgMember, toIssueState } from '../github/repo.ts';
+import { getIssue, getPermission, isOrgMember, toIssueState } from '../github/repo.ts';
 import { todayOf, type RunContext } from './context.ts';
 import { carryOut, readLive } from './plan.ts';
 import { repairClock } from './sweep.ts';
@@ -11,13 +13,14 @@ import { abuseReadsNeeded, parseBlocklist, EMPTY_BLOCKLIST, type AbuseFacts, typ
 import { statusOf } from '../core/labels.ts';
 import { accountCreatedAt, listRequestsBy } from '../github/abuse.ts';
 
-type IssuePayload = Parameters<typeof toIssueState>[0];
+type IssuePayload = Parameters<typeof toIssueState>[0] & { updated_at?: string | null };
 
 /**
  * issues.opened / edited / reopened: check a request and mark it pending or
- * invalid. State is read live; the payload only says which issue.
+ * invalid. State is read live; the payload only says which issue (and, for a
+ * reopen, who pressed the button and when).
  */
-export async function handleIntake(ctx: RunContext, action: 'opened' | 'edited' | 'reopened', payloadIssue: IssuePayload): Promise<void> {
+export async function handleIntake(ctx: RunContext, action: 'opened' | 'edited' | 'reopened', payloadIssue: IssuePayload, sender = 'ghost'): Promise<void> {
   const fromPayload = toIssueState(payloadIssue, ctx.botLogin);
   if (!looksLikeRequest(fromPayload.body) && !fromPayload.labels.includes(REQUEST_LABEL)) {
     ctx.log(`#${fromPayload.number} is not a request (no request form in its body); nothing to do.`);
@@ -27,6 +30,10 @@ export async function handleIntake(ctx: RunContext, action: 'opened' | 'edited' 
   const issue = live.issue;
   if (!looksLikeRequest(issue.body)) {
     ctx.log(`#${issue.number} carries the request label but its body is not the request form; leaving it to the maintainers.`);
+    return;
+  }
+  if (action === 'reopened' && issue.state === 'open' && endedByStatus(issue.labels)) {
+    await handReopen(ctx, live, payloadIssue, sender);
     return;
   }
   const decision = decideIntake({
@@ -41,6 +48,30 @@ export async function handleIntake(ctx: RunContext, action: 'opened' | 'edited' 
   });
   await carryOut(ctx, live, [decision]);
   if (action === 'edited') await repairClock(ctx, live);
+}
+
+/** An ended request reopened with the Reopen button: what `/reopen` would do, or closed again (core/answers.ts). */
+async function handReopen(ctx: RunContext, live: Awaited<ReturnType<typeof readLive>>, payloadIssue: IssuePayload, sender: string): Promise<void> {
+  const issue = live.issue;
+  // The permission endpoint costs a call; program.yml answers for maintainers.
+  const permission = isMaintainer(ctx.program, sender) ? undefined : await getPermission(ctx.gh, ctx.repo, sender);
+  const actor = { login: sender, roles: rolesOf(sender, { program: ctx.program, author: issue.author, mentor: undefined, permission }) };
+  // The reopen's time names it: the same delivery run again finds its comments, a later reopen asks again.
+  const stamp = (payloadIssue.updated_at ?? todayOf(ctx)).replace(/[^0-9]/g, '');
+  const key = `reopen-${sender.replace(/[^A-Za-z0-9._-]/g, '-')}-${stamp}`;
+  const mayReopen = actor.roles.includes('maintainer') || actor.roles.includes('collaborator');
+  const decision = decideHandReopen({
+    program: ctx.program,
+    mentors: ctx.mentors,
+    issue,
+    actor,
+    openRequests: live.open,
+    today: todayOf(ctx),
+    key,
+    ...(mayReopen && ctx.program.eligibility ? { eligibility: await eligibility(ctx, issue.author) } : {}),
+    ...(mayReopen ? { abuse: await abuseFacts(ctx, issue) } : {}),
+  });
+  await carryOut(ctx, live, [decision]);
 }
 
 async function eligibility(ctx: RunContext, login: string): Promise<Eligibility> {

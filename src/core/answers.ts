@@ -8,14 +8,14 @@ import { COMMANDS, commandsFor, viaKey, type CommandInput, type CommandName } fr
 import type { Role } from './roles.ts';
 import { activeClock, checkAcceptance, claim } from './accept.ts';
 import { askedMentors, cannotTakeOver, decideDecline, handOver } from './decline.ts';
-import { decideIntake } from './intake.ts';
+import { decideIntake, type IntakeInput } from './intake.ts';
 import { FIELD, parseRequest, normalizeLogin } from './request-form.ts';
 import { topicResolver } from './profile.ts';
 import { didYouMean } from './suggest.ts';
 import { menteeFromRequest, suggestMentors } from './suggestions.ts';
 import { GITHUB_LOGIN } from './github-login.ts';
 import { decidePartnershipCommand } from './partnership-commands.ts';
-import { helpComment, labelRevertedComment, reassignedWhy, refusedComment, reopenedComment, savedComment, suggestComment, withdrawnComment } from './messages.ts';
+import { helpComment, labelRevertedComment, reassignedWhy, refusedComment, reopenRefusedComment, reopenedComment, savedComment, suggestComment, withdrawnComment } from './messages.ts';
 
 /**
  * Every command and hand-set status label is decided here, from plain data: who acts, on which request, in
@@ -199,18 +199,7 @@ function decide(input: CommandInput): Decision[] {
       if (!COMMANDS.reopen.states.includes(status as never)) {
         return refuse(input, `a ${status} partnership stays closed: it is the record of what happened. Ask @${issue.author} to file a new request.`);
       }
-      // Back through intake, as if the mentee had just filed it: every rule is checked against live state.
-      const d = decideIntake({
-        program,
-        mentors: input.mentors,
-        issue: { ...issue, state: 'open', labels: labels.filter((l) => !l.startsWith('status:')) },
-        action: 'reopened',
-        openRequests: input.openRequests,
-        today: input.today,
-      });
-      d.removeLabels.push(...labels.filter((l) => l.startsWith('status:') && !d.addLabels.includes(l)));
-      // The mentor was told the request had ended; the welcome is posted again so they are asked again.
-      d.comments = d.comments.map((c) => (c.kind === 'welcome' ? { ...c, key: `${c.key}.${viaKey(via, actor.login)}` } : c));
+      const d = throughIntake(input, labels, viaKey(via, actor.login));
       d.comments.unshift({ kind: 'reopened', key, mode: 'once', body: reopenedComment(actor.login) });
       d.reopen = true;
       return [d];
@@ -220,6 +209,79 @@ function decide(input: CommandInput): Decision[] {
     default:
       return refuse(input, `\`/${name}\` is not a request command.`);
   }
+}
+
+/**
+ * Back through intake, as if the mentee had just filed it: every rule is checked against live state. The status
+ * labels are left out of what intake sees (the request ended; its old status says nothing about now) and taken
+ * off, so the status and the clock come out of the same check.
+ */
+function throughIntake(
+  input: Pick<CommandInput, 'program' | 'mentors' | 'issue' | 'openRequests' | 'today'> & Pick<IntakeInput, 'abuse' | 'eligibility'>,
+  labels: readonly string[],
+  suffix: string,
+): Decision {
+  const d = decideIntake({
+    program: input.program,
+    mentors: input.mentors,
+    issue: { ...input.issue, state: 'open', labels: labels.filter((l) => !l.startsWith('status:')) },
+    action: 'reopened',
+    openRequests: input.openRequests,
+    today: input.today,
+    ...(input.abuse ? { abuse: input.abuse } : {}),
+    ...(input.eligibility ? { eligibility: input.eligibility } : {}),
+  });
+  d.removeLabels.push(...labels.filter((l) => l.startsWith('status:') && !d.addLabels.includes(l)));
+  // The mentor was told the request had ended; the welcome is posted again so they are asked again.
+  d.comments = d.comments.map((c) => (c.kind === 'welcome' ? { ...c, key: `${c.key}.${suffix}` } : c));
+  return d;
+}
+
+/** Statuses a request ends in; a person who reopens such a request by hand gets the answer `/reopen` would give. */
+const ENDED: readonly Status[] = ['declined', 'withdrawn', 'expired', 'completed', 'ended'];
+
+export function endedByStatus(labels: readonly string[]): boolean {
+  const status = statusOf(labels);
+  return status !== undefined && ENDED.includes(status);
+}
+
+export interface HandReopenInput extends Pick<CommandInput, 'program' | 'mentors' | 'issue' | 'openRequests' | 'today' | 'actor'>, Pick<IntakeInput, 'abuse' | 'eligibility'> {
+  /** Marker-safe and the same for the same event, so a re-run posts nothing twice (and a later reopen asks again). */
+  key: string;
+}
+
+/**
+ * A request that had ended (declined, withdrawn, expired) and was reopened with GitHub's Reopen button rather
+ * than `/reopen`. Left as it was, the issue would be open with a final status and the clock of its last waiting
+ * phase. The button stands for `/reopen`, as a hand-set status label stands for its command: a maintainer or a
+ * repository collaborator gets what `/reopen` does (every rule checked again: pending with a fresh clock, or
+ * invalid with what to fix); anyone else, and anyone reopening a finished partnership, sees it closed again with
+ * the reason.
+ */
+export function decideHandReopen(input: HandReopenInput): Decision {
+  const { issue, actor } = input;
+  const status = statusOf(issue.labels)!;
+  const n = issue.number;
+  if (status === 'completed' || status === 'ended') {
+    const d = emptyDecision(n);
+    d.close = { reason: 'completed' };
+    d.comments.push({ kind: 'reopen-refused', key: `${n}.${input.key}`, mode: 'once', body: reopenRefusedComment(actor.login, `this partnership has ${status === 'completed' ? 'been completed' : 'ended'}, and its card is the record of what happened. @${issue.author} can file a new request from the directory.`) });
+    d.notes.push(`Reopened by hand by @${actor.login}, but a ${status} partnership stays closed: closed again.`);
+    return d;
+  }
+  const allowed = rolesAllowed('reopen', true);
+  if (!actor.roles.some((r) => allowed.includes(r))) {
+    const d = emptyDecision(n);
+    d.close = { reason: 'not_planned' };
+    d.comments.push({ kind: 'reopen-refused', key: `${n}.${input.key}`, mode: 'once', body: reopenRefusedComment(actor.login, `this request was ${status}, and only a program maintainer (listed in program.yml) or a repository collaborator with write access can reopen it. @${issue.author} can file a new request from the directory.`) });
+    d.notes.push(`Reopened by hand by @${actor.login}, who may not reopen a ${status} request: closed again.`);
+    return d;
+  }
+  const d = throughIntake(input, issue.labels, input.key);
+  const role = actor.roles.includes('maintainer') ? 'a maintainer' : 'a repository collaborator';
+  d.comments.unshift({ kind: 'reopened', key: `${n}.${input.key}`, mode: 'once', body: reopenedComment(actor.login, role) });
+  d.notes.unshift(`Reopened by hand by @${actor.login} (${role}); checked again like /reopen.`);
+  return d;
 }
 
 /**

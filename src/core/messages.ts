@@ -178,8 +178,12 @@ export function reassignedWhy(by: string, from: string | undefined): string {
   return `${at(by)} (a maintainer) reassigned this request${from ? ` from ${at(from)}` : ''}.`;
 }
 
-export function reopenedComment(by: string): string {
-  return `${at(by)} (a maintainer) reopened this request. I checked it again against the program’s rules; see below.`;
+export function reopenedComment(by: string, role = 'a maintainer'): string {
+  return `${at(by)} (${role}) reopened this request. I checked it again against the program’s rules; see below.`;
+}
+
+export function reopenRefusedComment(by: string, why: string): string {
+  return `${at(by)}, I closed this again: ${why}`;
 }
 
 export function rolledBackComment(by: string, mentor: string, why: string): string {

@@ -159,17 +159,14 @@ export async function runBotCase(w: FuzzWorld, workspace: string, c: BotCase): P
     // A person who closes a partnership or takes its label off by hand changes what the bot announced; that is theirs.
     const tampered = c.steps.some((s) => s.kind === 'close' || s.kind === 'unlabel');
     // An issue whose body is not the request form is left to the maintainers: a status:active set on it by hand has
-    // no mentor (`@?`) and is theirs too. A request closed as declined (or withdrawn) keeps the clock it had: reopened
-    // by hand rather than with /reopen, its clock disagrees with its label until a maintainer acts (docs/security.md).
-    const reopened = c.steps.some((s) => s.kind === 'reopen');
+    // no mentor (`@?`) and is theirs too.
     broken.push(
       ...brokenInvariants(state, program, w.mentors, [number]).filter(
         (b) =>
           !(tampered && /announced as accepted/.test(b)) &&
           // /complete and /end close an accepted partnership: the announcement was true when it was made.
           !/announced as accepted but is closed with status:(completed|ended)$/.test(b) &&
-          !b.startsWith('@? ') &&
-          !(reopened && /but the clock in its body says/.test(b)),
+          !b.startsWith('@? '),
       ),
     );
     for (const issue of state.issues) {
