@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// npm run validate: check program.yml and every profile, print every problem at once.
+// npm run validate: check program.yml, every profile, every other file under content/ (contact data) and the
+// blocklist; print every problem at once.
 // With --format github (the pull-request workflow), each problem is a GitHub annotation on its file and line.
 import { parseArgs } from 'node:util';
 import { relative, resolve, sep } from 'node:path';
-import { loadContent } from '../src/files/content.ts';
+import { checkRepository } from '../src/files/content.ts';
 import { formatDiagnostic, type Diagnostic } from '../src/core/diagnostics.ts';
 
 const FORMATS = ['text', 'github'] as const;
@@ -39,7 +40,7 @@ function annotation(d: Diagnostic): string {
   return `::error file=${escapeProperty(file)},line=${d.line},title=${escapeProperty(d.field)}::${escapeData(d.message)}`;
 }
 
-const { mentors, diagnostics } = loadContent(root, values.mentors);
+const { mentors, diagnostics } = checkRepository(root, { ...(values.mentors ? { mentorsDir: values.mentors } : {}), blocklist: true });
 if (format === 'github') for (const d of diagnostics) console.log(annotation(d));
 else for (const d of diagnostics) console.error(formatDiagnostic(d));
 if (diagnostics.length) {

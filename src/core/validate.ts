@@ -2,7 +2,9 @@ import matter from 'gray-matter';
 import { load as loadYaml, CORE_SCHEMA } from 'js-yaml';
 import { programSchema, type Program } from './program.ts';
 import { makeProfileSchema, type Mentor } from './profile.ts';
-import { findContactData } from './privacy.ts';
+import { z } from 'zod';
+import { findContactData, PRIVACY_KIND_TEXT, type PrivacyFinding } from './privacy.ts';
+import { blocklistEntrySchema } from './abuse.ts';
 import { memo } from './memo.ts';
 import {
   type Diagnostic,
@@ -35,10 +37,19 @@ export interface ProfileResult {
   diagnostics: Diagnostic[];
 }
 
-const PRIVACY_HINT = {
-  email: 'looks like an e-mail address; profiles are public, so remove it (mentees reach you through the request issue)',
-  phone: 'looks like a phone number; profiles are public, so remove it (mentees reach you through the request issue)',
-} as const;
+/** Where a finding is, for the second half of its message: why the file is public and what to do instead. */
+export type PrivacyPlace = 'profile' | 'content' | 'program' | 'blocklist';
+const PRIVACY_FIX: Record<PrivacyPlace, string> = {
+  profile: 'profiles are public, so remove it (mentees reach you through the request issue)',
+  content: 'everything under content/ is published, so remove it (point readers to the request form, or to the private "Report a concern" channel that program.yml sets under safety.report)',
+  program: 'program.yml is public, so remove it (the one address it may hold is the moderators\' safety.report.email)',
+  blocklist: 'the blocklist is public, so remove it (keep reasons short and factual; details belong in the private report)',
+};
+
+/** `looks like an e-mail address ("ad…rg"); profiles are public, so remove it (…)`. */
+export function privacyMessage(f: PrivacyFinding, place: PrivacyPlace): string {
+  return `${PRIVACY_KIND_TEXT[f.kind]} ("${f.excerpt}"); ${PRIVACY_FIX[place]}`;
+}
 
 /**
  * Validate one profile file. `file` is the path to print; `login` is the file's
@@ -95,7 +106,7 @@ function locatedProfileDiagnostics(file: string, login: string, text: string, pr
   const country = (data?.location as { country?: unknown } | undefined)?.country;
   const frontEnd = 1 + frontText.split(/\r?\n/).length;
   for (const f of findContactData(text, typeof country === 'string' ? country : undefined)) {
-    diagnostics.push({ file, line: f.line, field: f.line <= frontEnd ? keyOnLine(text, f.line) : 'body', message: PRIVACY_HINT[f.kind] });
+    diagnostics.push({ file, line: f.line, field: f.line <= frontEnd ? keyOnLine(text, f.line) : 'body', message: privacyMessage(f, 'profile') });
   }
   return diagnostics;
 }
@@ -105,7 +116,81 @@ function profileSchemaFor(program: Program) {
   return memo(schemas, program, () => makeProfileSchema(program));
 }
 
-function keyOnLine(text: string, line: number): string {
-  const m = /^\s*-?\s*([A-Za-z_][\w-]*)\s*:/.exec(text.split(/\r?\n/)[line - 1] ?? '');
-  return m?.[1] ?? '(front matter)';
+function keyOnLine(text: string, line: number, otherwise = '(front matter)'): string {
+  const lineText = text.split(/\r?\n/)[line - 1] ?? '';
+  const m = /^\s*-?\s*([A-Za-z_][\w-]*)\s*:/.exec(lineText);
+  return m?.[1] ?? (/^\s*#/.test(lineText) ? '(comment)' : otherwise);
+}
+
+/**
+ * Any other file under content/ (pages, data files): published with the site or the repository, so it holds no
+ * contact data. Only text files are read; the caller skips binary ones.
+ */
+export function validateContentFile(file: string, text: string): Diagnostic[] {
+  return findContactData(text).map((f) => ({ file, line: f.line, field: fieldOnLine(text, f.line, file), message: privacyMessage(f, 'content') }));
+}
+
+function fieldOnLine(text: string, line: number, file: string): string {
+  if (/\.(?:md|mdx|markdown)$/i.test(file)) {
+    const end = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+    const frontLines = end ? end[0].split(/\r?\n/).length - 1 : 0;
+    return line <= frontLines ? keyOnLine(text, line) : 'body';
+  }
+  return /\.ya?ml$/i.test(file) ? keyOnLine(text, line, '(text)') : '(text)';
+}
+
+/**
+ * Contact data in program.yml, comments included: the file is public. `safety.report.email`, the moderators'
+ * address that the "Report a concern" links lead to, is the one address allowed (on its own line).
+ * Kept apart from validateProgram so that the bot, which only needs the rules, never stops over it.
+ */
+export function programPrivacy(file: string, text: string): Diagnostic[] {
+  const y = parseLocatedYaml(text);
+  let allowed: number | undefined;
+  if (!y.doc.errors.length) {
+    const data = documentData(file, y).data as { safety?: { report?: { email?: unknown } } } | undefined;
+    if (typeof data?.safety?.report?.email === 'string') allowed = lineOfPath(y, ['safety', 'report', 'email']);
+  }
+  return findContactData(text)
+    .filter((f) => !(f.line === allowed && (f.kind === 'email' || f.kind === 'mailto')))
+    .map((f) => ({ file, line: f.line, field: keyOnLine(text, f.line, '(text)'), message: privacyMessage(f, 'program') }));
+}
+
+/** The blocklist file as npm run validate reads it: what parseBlocklist (abuse.ts) reads, each entry as it does. */
+export const blocklistFileSchema = z
+  .array(z.preprocess((raw) => (typeof raw === 'string' ? { login: raw } : raw), blocklistEntrySchema))
+  .nullable()
+  .describe('A YAML list of {login, reason?, since?, by?}; an empty file or [] blocks nobody.');
+
+const BLOCKLIST_FIX = 'each entry is "- login: someone" with optional reason, since (YYYY-MM-DD) and by (a login); see the comment at the top of blocklist.yml';
+
+/**
+ * blocklist.yml (or the file program.yml's abuse.blocklist names): YAML syntax, then every entry against the
+ * schema the bot reads it with, each problem at the line of its entry or key. The bot skips a broken entry and
+ * keeps the rest, so until it is fixed that person is not blocked. Contact data is refused as anywhere public
+ * (`contactData: false` when the caller scans the file for it already).
+ */
+export function validateBlocklist(file: string, text: string, o: { contactData?: boolean } = {}): Diagnostic[] {
+  const y = parseLocatedYaml(text);
+  const syntax = yamlSyntaxDiagnostics(file, y);
+  if (syntax.length) return syntax.map((d) => ({ ...d, message: `${d.message}; until it parses, the bot blocks nobody` }));
+  const js = documentData(file, y);
+  if (js.diagnostics.length) return js.diagnostics;
+  const privacy = o.contactData === false ? [] : findContactData(text).map((f) => ({ file, line: f.line, field: keyOnLine(text, f.line, '(text)'), message: privacyMessage(f, 'blocklist') }));
+  const data = js.data === undefined ? null : js.data;
+  if (data !== null && !Array.isArray(data)) {
+    return [
+      { file, line: y.doc.contents?.range ? y.lines.linePos(y.doc.contents.range[0]).line : 1, field: '(file)', message: `must be a list of entries, not ${typeof data === 'object' ? 'a mapping' : `${typeof data} ${JSON.stringify(data)}`}; ${BLOCKLIST_FIX}, or [] to block nobody` },
+      ...privacy,
+    ];
+  }
+  const parsed = blocklistFileSchema.safeParse(data);
+  const schema = parsed.success
+    ? []
+    : zodDiagnostics(file, y, parsed.error, (p) => keysAt(blocklistEntrySchema, p.slice(1))).map((d) => ({
+        ...d,
+        field: d.field.replace(/^\[(\d+)\]/, (_, i: string) => `entry ${Number(i) + 1}`),
+        message: `${d.message}; ${BLOCKLIST_FIX}`,
+      }));
+  return [...schema, ...privacy].sort((a, b) => a.line - b.line);
 }

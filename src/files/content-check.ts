@@ -1,6 +1,6 @@
 import { Worker, threadId } from 'node:worker_threads';
 import { formatDiagnostic, type Diagnostic } from '../core/diagnostics.ts';
-import { loadContent } from './content.ts';
+import { checkRepository } from './content.ts';
 
 /**
  * The check of every profile that a site build runs before Astro reads them, so that a committee member gets
@@ -11,7 +11,7 @@ import { loadContent } from './content.ts';
  */
 
 export interface ProfilesCheck {
-  /** Problems in program.yml and content/mentors, sorted as npm run validate prints them. */
+  /** Problems in program.yml and content/ (the blocklist aside), sorted as npm run validate prints them. */
   diagnostics: Diagnostic[];
   /** Profiles that passed. */
   profiles: number;
@@ -19,9 +19,12 @@ export interface ProfilesCheck {
   threadId: number;
 }
 
-/** The check itself: what npm run validate does, without the mentors' data (only the verdict crosses threads). */
+/**
+ * The check itself: what npm run validate does but the blocklist (the site does not publish it), without the
+ * mentors' data (only the verdict crosses threads).
+ */
 export function checkProfiles(root: string): ProfilesCheck {
-  const { mentors, diagnostics } = loadContent(root);
+  const { mentors, diagnostics } = checkRepository(root);
   return { diagnostics, profiles: mentors.length, threadId };
 }
 
@@ -64,7 +67,7 @@ export function checkProfilesInWorker(root: string, script: URL = WORKER): Promi
 export function stopBuild(diagnostics: readonly Diagnostic[]): never {
   for (const d of diagnostics) console.error(formatDiagnostic(d));
   console.error(
-    `\nThe site was not built: ${diagnostics.length} problem(s) in program.yml or content/mentors. Fix them, or run npm run validate to check again.`,
+    `\nThe site was not built: ${diagnostics.length} problem(s) in program.yml or content/. Fix them, or run npm run validate to check again.`,
   );
   process.exit(1);
 }

@@ -161,7 +161,7 @@ describe('an invalid application', () => {
     '- **Time zone (optional)**: is not an IANA time zone; use a name such as Europe/Berlin or America/Sao_Paulo',
     '- **Topics** (`topics[1]`): "ml" is a synonym; use the canonical topic "machine-learning"',
     '- **Links (optional)** (`links[0].url`): must be an https:// URL',
-    '- **How I can help**: looks like an e-mail address; profiles are public, so remove it (mentees reach you through the request issue)',
+    '- **How I can help**: looks like an e-mail address ("ad…rg"); profiles are public, so remove it (mentees reach you through the request issue)',
   ];
 
   test('one comment lists every problem; fixed by an edit, the same comment links a new pull request; a later edit updates that pull request', async () => {

@@ -214,9 +214,9 @@ describe('problems, in the validator’s words at the form’s labels', () => {
 
   test('contact details are found wherever they are, and shown at their field', () => {
     expect(problems({ headline: 'Call me on +49 30 1234567', region: 'ada@example.org', expect: 'Mail ada@example.org' })).toEqual([
-      { field: 'Headline', message: 'looks like a phone number; profiles are public, so remove it (mentees reach you through the request issue)' },
-      { field: 'Region (optional)', path: 'region', message: 'looks like an e-mail address; profiles are public, so remove it (mentees reach you through the request issue)' },
-      { field: 'What I expect from a mentee (optional)', message: 'looks like an e-mail address; profiles are public, so remove it (mentees reach you through the request issue)' },
+      { field: 'Headline', message: 'looks like a phone number ("+4…67"); profiles are public, so remove it (mentees reach you through the request issue)' },
+      { field: 'Region (optional)', path: 'region', message: 'looks like an e-mail address ("ad…rg"); profiles are public, so remove it (mentees reach you through the request issue)' },
+      { field: 'What I expect from a mentee (optional)', message: 'looks like an e-mail address ("ad…rg"); profiles are public, so remove it (mentees reach you through the request issue)' },
     ]);
   });
 

@@ -28,7 +28,7 @@ const PROFILE_ANNOTATIONS = `::error file=${F}/broken-mentor.md,line=4,title=ava
 ::error file=${F}/broken-mentor.md,line=10,title=topics[1]::unknown topic "astrology"; topics are listed in program.yml under taxonomy.topics
 ::error file=${F}/broken-mentor.md,line=16,title=availability.capacity::is above the program's maximum of 2 (limits.max_mentor_capacity)
 ::error file=${F}/broken-mentor.md,line=17,title=terms[1]::5 months is not a term this program offers; choose from 3, 6, 9, 12
-::error file=${F}/broken-mentor.md,line=20,title=body::looks like an e-mail address; profiles are public, so remove it (mentees reach you through the request issue)
+::error file=${F}/broken-mentor.md,line=20,title=body::looks like an e-mail address ("br…rg"); profiles are public, so remove it (mentees reach you through the request issue)
 ::error file=${F}/wrong-name.md,line=2,title=last_confirmed::is required: a date written YYYY-MM-DD
 ::error file=${F}/wrong-name.md,line=3,title=github::"right-name" does not match the file name "wrong-name.md"; rename the file to right-name.md or correct the login
 ::error file=${F}/wrong-name.md,line=7,title=topics[0]::"oss" is a synonym; use the canonical topic "open-source"

@@ -22,7 +22,7 @@ content/mentors/broken-mentor.md:10: topics[0]: "statistics" is a synonym; use t
 content/mentors/broken-mentor.md:10: topics[1]: unknown topic "astrology"; topics are listed in program.yml under taxonomy.topics
 content/mentors/broken-mentor.md:16: availability.capacity: is above the program's maximum of 2 (limits.max_mentor_capacity)
 content/mentors/broken-mentor.md:17: terms[1]: 5 months is not a term this program offers; choose from 3, 6, 9, 12
-content/mentors/broken-mentor.md:20: body: looks like an e-mail address; profiles are public, so remove it (mentees reach you through the request issue)
+content/mentors/broken-mentor.md:20: body: looks like an e-mail address ("br…rg"); profiles are public, so remove it (mentees reach you through the request issue)
 content/mentors/wrong-name.md:2: last_confirmed: is required: a date written YYYY-MM-DD
 content/mentors/wrong-name.md:3: github: "right-name" does not match the file name "wrong-name.md"; rename the file to right-name.md or correct the login
 content/mentors/wrong-name.md:7: topics[0]: "oss" is a synonym; use the canonical topic "open-source"
