@@ -13,6 +13,7 @@ import { trustedClock } from '../core/sweep.ts';
 import { isPeerGroup } from '../core/peer-group.ts';
 import { handleGroupComment } from './peer-group.ts';
 import { handleReport } from './conduct.ts';
+import { readBlocklist } from './blocklist.ts';
 
 type IssuePayload = Parameters<typeof toIssueState>[0];
 type CommentPayload = { id: number; body?: string | null; created_at?: string; user: { login: string } | null };
@@ -99,6 +100,8 @@ function common(ctx: RunContext, live: Live) {
     issue: live.issue,
     openRequests: live.open,
     agreement: ctx.agreement,
+    // A decline, an expiry or a reassignment must not hand the request to a mentor a moderator has paused.
+    blocklist: readBlocklist(ctx),
   };
 }
 

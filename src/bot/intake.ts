@@ -9,7 +9,8 @@ import { getIssue, getPermission, isOrgMember, toIssueState } from '../github/re
 import { todayOf, type RunContext } from './context.ts';
 import { carryOut, readLive } from './plan.ts';
 import { repairClock } from './sweep.ts';
-import { abuseReadsNeeded, parseBlocklist, EMPTY_BLOCKLIST, type AbuseFacts, type Blocklist } from '../core/abuse.ts';
+import { abuseReadsNeeded, type AbuseFacts } from '../core/abuse.ts';
+import { readBlocklist } from './blocklist.ts';
 import { statusOf } from '../core/labels.ts';
 import { accountCreatedAt, listRequestsBy } from '../github/abuse.ts';
 
@@ -99,16 +100,6 @@ async function eligibility(ctx: RunContext, login: string): Promise<Eligibility>
 function checked(issue: { state: string; labels: string[] }): boolean {
   const status = statusOf(issue.labels);
   return issue.state === 'open' && (status === undefined || status === 'pending' || status === 'invalid');
-}
-
-function readBlocklist(ctx: RunContext): Blocklist {
-  const file = ctx.program.abuse.blocklist;
-  const path = join(ctx.workspace, file);
-  if (!existsSync(path)) return EMPTY_BLOCKLIST;
-  const list = parseBlocklist(readFileSync(path, 'utf8'), file);
-  // A broken entry is skipped, not fatal: the run goes on with the entries that parse, and says what to fix.
-  for (const p of list.problems) ctx.log(`::warning::${p}`);
-  return list;
 }
 
 async function abuseFacts(ctx: RunContext, issue: { author: string; labels: string[] }): Promise<AbuseFacts> {

@@ -7,6 +7,7 @@ import { listIssues, listOpenRequests, type IssueState } from '../github/repo.ts
 import type { RunContext } from './context.ts';
 import { carryOut, recordsOf, type Live } from './plan.ts';
 import { todayOf } from './context.ts';
+import { readBlocklist } from './blocklist.ts';
 
 /**
  * The daily sweep (schedule, or workflow_dispatch with dry-run). One pass over the open requests as listed,
@@ -23,6 +24,7 @@ export async function handleSweep(ctx: RunContext): Promise<void> {
   const live: Live = { open, issue: open[0] ?? groups[0]!, records: new Map(), known: new Set([...open, ...groups].flatMap((i) => i.labels)) };
   const candidates = [...open, ...groups].filter((i) => needsLook(ctx, i, today));
   ctx.log(`Sweep on ${today}: ${open.length} open request(s), ${groups.length} peer group(s), ${candidates.length} to look at.`);
+  const blocklist = readBlocklist(ctx);
   let failed: unknown;
   for (const issue of candidates) {
     // A request an earlier step of this sweep closed (an auto-withdrawal, say) is no longer ours to time.
@@ -38,6 +40,7 @@ export async function handleSweep(ctx: RunContext): Promise<void> {
         openRequests: live.open,
         records,
         agreement: ctx.agreement,
+        blocklist,
       });
       await carryOut(ctx, live, plan);
     } catch (e) {

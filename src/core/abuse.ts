@@ -177,6 +177,11 @@ export function isBlocked(list: Blocklist, login: string): boolean {
   return list.entries.some((e) => e.login.toLowerCase() === l);
 }
 
+/** The mentors who may be asked or suggested: a paused (blocked) mentor is neither. */
+export function unblockedMentors<P>(mentors: ReadonlyMap<string, P>, list: Blocklist | undefined): ReadonlyMap<string, P> {
+  return list && list.entries.length > 0 ? new Map([...mentors].filter(([login]) => !isBlocked(list, login))) : mentors;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Facts the bot reads, and when it needs to.
 

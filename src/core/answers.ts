@@ -15,6 +15,7 @@ import { didYouMean } from './suggest.ts';
 import { menteeFromRequest, suggestMentors } from './suggestions.ts';
 import { GITHUB_LOGIN } from './github-login.ts';
 import { decidePartnershipCommand } from './partnership-commands.ts';
+import { unblockedMentors } from './abuse.ts';
 import { helpComment, labelRevertedComment, reassignedWhy, refusedComment, reopenRefusedComment, reopenedComment, savedComment, suggestComment, withdrawnComment } from './messages.ts';
 
 /**
@@ -340,7 +341,7 @@ function decideSuggest(input: CommandInput, status: Status | 'none', mentor: str
   }
   const suggestions = suggestMentors({
     program,
-    mentors: input.mentors,
+    mentors: unblockedMentors(input.mentors, input.blocklist),
     openRequests: input.openRequests,
     mentee: { ...menteeFromRequest(request, issue.author, input.mentors), topics },
     // Already asked or named: suggesting them again tells the mentee nothing new.

@@ -5,6 +5,7 @@ import type { RequestSummary } from './requests.ts';
 import type { Actor, Role } from './roles.ts';
 import type { ParsedCommand } from './command-parser.ts';
 import { isModerationCommand } from './pause.ts';
+import type { Blocklist } from './abuse.ts';
 
 /**
  * The commands a comment can carry, who may use each and in which states, and the plain data every command
@@ -74,6 +75,8 @@ export interface CommandInput {
   agreement: readonly string[];
   command: { name: CommandName; args: string };
   via: Via;
+  /** The moderators' blocklist: a paused mentor is not handed a request or suggested. Absent: nobody is blocked. */
+  blocklist?: Blocklist;
 }
 
 /** A stable, marker-safe key for replies to this command, so a re-run posts nothing twice. */

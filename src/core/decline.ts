@@ -8,6 +8,7 @@ import { menteeFromRequest, suggestMentors } from './suggestions.ts';
 import { declineReasonText, declinedComment, handoverComment } from './messages.ts';
 import type { BotRecord } from './commands.ts';
 import type { Actor } from './roles.ts';
+import { isBlocked, unblockedMentors, type Blocklist } from './abuse.ts';
 
 type Reason = Program['decline_reasons'][number];
 
@@ -50,11 +51,14 @@ export interface Skip {
 /** Why a mentor can't take this request over now, or undefined if they can. */
 export function cannotTakeOver(
   login: string,
-  ctx: { mentors: ReadonlyMap<string, Profile>; openRequests: readonly RequestSummary[]; mentee: string; issue: number; today: string },
+  ctx: { mentors: ReadonlyMap<string, Profile>; openRequests: readonly RequestSummary[]; mentee: string; issue: number; today: string; blocklist?: Blocklist },
 ): string | undefined {
   const p = ctx.mentors.get(login.toLowerCase());
   if (!p) return 'not a mentor in the directory';
   if (login.toLowerCase() === ctx.mentee.toLowerCase()) return 'that is the mentee';
+  // Paused by a moderator since the request was filed. Said in public, so in the words intake uses for a blocked
+  // mentor: the moderation itself is not announced (docs/security.md).
+  if (ctx.blocklist && isBlocked(ctx.blocklist, login)) return 'not taking requests in this program right now';
   if (!isAvailable(p, ctx.today)) return 'not taking requests now';
   if (freeSlots(p, ctx.openRequests) === 0) return 'no free slot';
   if (openPair(ctx.openRequests, ctx.mentee, login, ctx.issue).length) return 'already has another request from this mentee';
@@ -101,6 +105,8 @@ export interface DeclineInput {
   args: string;
   /** The command's own key, so its answer is recognised when the same event runs again. */
   key: string;
+  /** The moderators' blocklist as read for this run; absent: nobody is treated as blocked. */
+  blocklist?: Blocklist;
 }
 
 /** Decline: the next eligible alternate takes over, or the request closes with suggestions. */
@@ -151,7 +157,7 @@ export function passOn(input: PassOnInput): Decision {
   d.removeLabels.push(...otherStatusLabels(input.final));
   const suggestions = suggestMentors({
     program,
-    mentors: input.mentors,
+    mentors: unblockedMentors(input.mentors, input.blocklist),
     openRequests: input.openRequests,
     mentee: menteeFromRequest(request, issue.author, input.mentors),
     exclude: [...asked, ...request.alternates],

@@ -9,7 +9,7 @@ import { didYouMean } from './suggest.ts';
 import { menteeFromRequest, suggestMentors } from './suggestions.ts';
 import { readClock } from './clock.ts';
 import { editIgnoredComment, fixedComment, problemsComment, welcomeComment } from './messages.ts';
-import { abuseProblems, blockedMenteeComment, blockedMentorMessage, isBlocked, type AbuseFacts } from './abuse.ts';
+import { abuseProblems, blockedMenteeComment, blockedMentorMessage, isBlocked, unblockedMentors, type AbuseFacts } from './abuse.ts';
 
 export interface Eligibility {
   ok: boolean;
@@ -120,11 +120,10 @@ export function checkRequest(input: IntakeInput): Checked {
 function alternativesFor(input: IntakeInput, request: ParsedRequest, problems: readonly Problem[]) {
   const mentorUnavailable = problems.some((p) => p.field === FIELD.mentor.label && /not a mentor in the directory|not taking requests|no free slot/.test(p.message));
   if (!mentorUnavailable || request.areas.length === 0) return undefined;
-  const blocklist = input.abuse?.blocklist;
   const suggestions = suggestMentors({
     program: input.program,
     // Blocked mentors are never suggested.
-    mentors: blocklist ? new Map([...input.mentors].filter(([login]) => !isBlocked(blocklist, login))) : input.mentors,
+    mentors: unblockedMentors(input.mentors, input.abuse?.blocklist),
     openRequests: input.openRequests,
     mentee: menteeFromRequest(request, input.issue.author, input.mentors),
     exclude: [request.mentor, ...request.alternates],

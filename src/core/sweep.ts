@@ -4,6 +4,7 @@ import { emptyDecision, type Decision } from './decision.ts';
 import { otherStatusLabels, mentorOf, statusLabel, statusOf, type Status } from './labels.ts';
 import type { RequestSummary } from './requests.ts';
 import type { BotRecord } from './commands.ts';
+import type { Blocklist } from './abuse.ts';
 import { dateOf, daysBetween, plusDays, type Clock } from './clock.ts';
 import { closePartnership } from './partnership-commands.ts';
 import { findCard, lastCheckin, partnershipClock } from './partnership.ts';
@@ -138,6 +139,8 @@ export interface SweepInput {
   openRequests: readonly RequestSummary[];
   records: readonly BotRecord[];
   agreement: readonly string[];
+  /** The moderators' blocklist: an expired request is not handed to a paused alternate. Absent: nobody is blocked. */
+  blocklist?: Blocklist;
 }
 
 /**
@@ -234,6 +237,6 @@ function nextAlternate(input: SweepInput, mentor: string): string | undefined {
   const { request } = parseRequest(input.issue.body, input.program);
   const asked = new Set([...askedMentors(input.records), mentor].map((l) => l.toLowerCase()));
   return request.alternates.find(
-    (a) => !asked.has(a) && !cannotTakeOver(a, { mentors: input.mentors, openRequests: input.openRequests, mentee: input.issue.author, issue: input.issue.number, today: input.today }),
+    (a) => !asked.has(a) && !cannotTakeOver(a, { mentors: input.mentors, openRequests: input.openRequests, mentee: input.issue.author, issue: input.issue.number, today: input.today, ...(input.blocklist ? { blocklist: input.blocklist } : {}) }),
   );
 }
