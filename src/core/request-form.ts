@@ -57,6 +57,8 @@ export function requestForm(program: Program): Record<string, unknown> {
             `Find a mentor in the [directory](${site}) and use the **Request mentorship** button on their page: it fills in their login for you.`,
             '',
             `You can hold ${l.max_open_requests} open request${l.max_open_requests === 1 ? '' : 's'} and ${l.max_active_partnerships} active partnership${l.max_active_partnerships === 1 ? '' : 's'} at a time. Mentors usually answer within ${l.request_reminder_days}–10 days; an unanswered request expires after ${l.request_expiry_days} days. This issue is public: don’t include contact details.`,
+            '',
+            abuseLimitsSentence(program.abuse),
           ].join('\n'),
         },
       },
@@ -74,6 +76,27 @@ export function requestForm(program: Program): Record<string, unknown> {
       agreementField(FIELD.coc, site, [COC_OPTION]),
     ],
   };
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+const both = (xs: string[]) => (xs.length > 2 ? `${xs.slice(0, -1).join(', ')}, and ${xs[xs.length - 1]}` : xs.join(' and '));
+
+/**
+ * The abuse limits a mentee can run into, said before they write (program.yml `abuse:`), so a long request is
+ * not refused only after it is filed. Only the free-text fields' lengths: the others are far from their limits.
+ */
+export function abuseLimitsSentence(a: Program['abuse']): string {
+  const goals = a.max_length[FIELD.goals.id];
+  const about = a.max_length[FIELD.about.id];
+  const parts = [
+    ...(a.max_requests_per_week > 0 ? [`at most ${a.max_requests_per_week} new request${a.max_requests_per_week === 1 ? '' : 's'} from you in any 7 days`] : []),
+    goals === about
+      ? `up to ${count(goals)} characters in each of “${FIELD.goals.label}” and “${FIELD.about.label}”`
+      : `up to ${count(goals)} characters in “${FIELD.goals.label}” and ${count(about)} in “${FIELD.about.label}”`,
+    ...(a.allow_mentions ? [] : ['no @mentions of anyone but the mentors you name']),
+  ];
+  const age = a.min_account_age_days > 0 ? `, from GitHub accounts at least ${a.min_account_age_days} day${a.min_account_age_days === 1 ? '' : 's'} old` : '';
+  return `To keep out spam, the program accepts ${both(parts)}${age}.`;
 }
 
 const input = (f: FormField, description: string, placeholder: string, required: boolean) => inputField(f, description, required, placeholder);

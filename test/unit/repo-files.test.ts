@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { loadProgram } from '../../src/files/content.ts';
-import { issueConfigYaml, requestFormYaml, FIELD } from '../../src/core/request-form.ts';
+import { abuseLimitsSentence, issueConfigYaml, requestFormYaml, FIELD } from '../../src/core/request-form.ts';
 import { bundleText, BUNDLE } from '../../scripts/bundle.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -17,6 +17,20 @@ describe('issue forms', () => {
   test('the request form is generated from program.yml and up to date (run npm run forms)', () => {
     expect(read('.github/ISSUE_TEMPLATE/request-a-mentor.yml')).toBe(requestFormYaml(program));
     expect(read('.github/ISSUE_TEMPLATE/config.yml')).toBe(issueConfigYaml(program));
+  });
+
+  test('the form tells mentees the abuse limits from program.yml before they write', () => {
+    const intro = String(form.body[0]!.attributes.value);
+    expect(intro).toContain(abuseLimitsSentence(program.abuse));
+    const a = program.abuse;
+    expect(abuseLimitsSentence(a)).toBe(
+      `To keep out spam, the program accepts at most ${a.max_requests_per_week} new requests from you in any 7 days, up to 2,000 characters in each of “Your goals” and “About you”, and no @mentions of anyone but the mentors you name.`,
+    );
+    const other = { ...a, max_requests_per_week: 0, min_account_age_days: 30, allow_mentions: true, max_length: { ...a.max_length, goals: 1500, about: 3000 } };
+    expect(abuseLimitsSentence(other)).toBe('To keep out spam, the program accepts up to 1,500 characters in “Your goals” and 3,000 in “About you”, from GitHub accounts at least 30 days old.');
+    expect(abuseLimitsSentence({ ...other, max_requests_per_week: 1 })).toBe(
+      'To keep out spam, the program accepts at most 1 new request from you in any 7 days and up to 1,500 characters in “Your goals” and 3,000 in “About you”, from GitHub accounts at least 30 days old.',
+    );
   });
 
   test("the form's options match program.yml", () => {
