@@ -162,7 +162,10 @@ export const blocklistFileSchema = z
   .nullable()
   .describe('A YAML list of {login, reason?, since?, by?}; an empty file or [] blocks nobody.');
 
-const BLOCKLIST_FIX = 'each entry is "- login: someone" with optional reason, since (YYYY-MM-DD) and by (a login); see the comment at the top of blocklist.yml';
+const ENTRY_SHAPE = 'write each entry as "- login: someone", optionally with reason, since (YYYY-MM-DD) and by (a login)';
+
+/** A date that exists: `since` is only shape-checked by the bot, but 2027-02-30 is a typo worth a line here. */
+const realDate = (d: string) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
 
 /**
  * blocklist.yml (or the file program.yml's abuse.blocklist names): YAML syntax, then every entry against the
@@ -179,18 +182,28 @@ export function validateBlocklist(file: string, text: string, o: { contactData?:
   const privacy = o.contactData === false ? [] : findContactData(text).map((f) => ({ file, line: f.line, field: keyOnLine(text, f.line, '(text)'), message: privacyMessage(f, 'blocklist') }));
   const data = js.data === undefined ? null : js.data;
   if (data !== null && !Array.isArray(data)) {
-    return [
-      { file, line: y.doc.contents?.range ? y.lines.linePos(y.doc.contents.range[0]).line : 1, field: '(file)', message: `must be a list of entries, not ${typeof data === 'object' ? 'a mapping' : `${typeof data} ${JSON.stringify(data)}`}; ${BLOCKLIST_FIX}, or [] to block nobody` },
-      ...privacy,
-    ];
+    const line = y.doc.contents?.range ? lineAtOffset(y, y.doc.contents.range[0]) : 1;
+    const what = typeof data === 'object' ? 'a mapping' : `${typeof data} ${JSON.stringify(data)}`;
+    return [{ file, line, field: '(file)', message: `must be a list of entries, not ${what}; until it is, the bot blocks nobody. ${capitalise(ENTRY_SHAPE)}, or write [] to block nobody` }, ...privacy];
   }
-  const parsed = blocklistFileSchema.safeParse(data);
+  const parsed = blocklistFileSchema.safeParse(data, { reportInput: true });
   const schema = parsed.success
     ? []
     : zodDiagnostics(file, y, parsed.error, (p) => keysAt(blocklistEntrySchema, p.slice(1))).map((d) => ({
         ...d,
-        field: d.field.replace(/^\[(\d+)\]/, (_, i: string) => `entry ${Number(i) + 1}`),
-        message: `${d.message}; ${BLOCKLIST_FIX}`,
+        field: entryField(d.field),
+        message: `${d.message}; the bot skips this entry until it is fixed, so that person is not blocked (${ENTRY_SHAPE})`,
       }));
+  (Array.isArray(data) ? data : []).forEach((raw, i) => {
+    const since = (raw as { since?: unknown } | null)?.since;
+    if (typeof since === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(since) && !realDate(since)) {
+      schema.push({ file, line: lineOfPath(y, [i, 'since']), field: entryField(`[${i}].since`), message: `${since} is not a day of the calendar; correct the date (YYYY-MM-DD)` });
+    }
+  });
   return [...schema, ...privacy].sort((a, b) => a.line - b.line);
 }
+
+/** `[1].login` as the moderators count: `entry 2.login`, as the bot's warnings say. */
+const entryField = (field: string) => field.replace(/^\[(\d+)\]/, (_, i: string) => `entry ${Number(i) + 1}`);
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const lineAtOffset = (y: ReturnType<typeof parseLocatedYaml>, offset: number) => y.lines.linePos(offset).line + y.firstLine - 1;
