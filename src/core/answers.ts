@@ -200,7 +200,9 @@ function decide(input: CommandInput): Decision[] {
       if (!COMMANDS.reopen.states.includes(status as never)) {
         return refuse(input, `a ${status} partnership stays closed: it is the record of what happened. Ask @${issue.author} to file a new request.`);
       }
-      const d = throughIntake(input, labels, viaKey(via, actor.login));
+      // The blocklist counts here too (a paused mentee or mentor); the reads the other abuse limits need are the
+      // intake handler's, which a hand reopen goes through.
+      const d = throughIntake({ ...input, ...(input.blocklist ? { abuse: { blocklist: input.blocklist } } : {}) }, labels, viaKey(via, actor.login));
       d.comments.unshift({ kind: 'reopened', key, mode: 'once', body: reopenedComment(actor.login) });
       d.reopen = true;
       return [d];

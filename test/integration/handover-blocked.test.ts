@@ -82,3 +82,16 @@ describe('a mentor paused since the request named them', () => {
     expect(program.maintainers).toContain(MAINTAINER);
   }, 60_000);
 });
+
+describe('a mentee paused after their request ended', () => {
+  test('/reopen by a maintainer closes it again, as intake does for a paused mentee', async () => {
+    ws = workspaceWith({});
+    const n = await pendingIn(ws.dir, MENTEE, { mentor: OPEN });
+    await decline(ws.dir, n);
+    block(MENTEE);
+    await deliver(await gh.as(MAINTAINER).comment(n, '/reopen'), ws.dir);
+    expect(issue(n).state).toBe('closed');
+    expect(labels(n)).toEqual(['request', 'status:invalid']);
+    expect(ofKind(n, 'intake').at(-1)).toContain(`@${MENTEE}, this program’s moderators have paused requests from your account, so I’ve closed this request.`);
+  }, 60_000);
+});
