@@ -103,7 +103,9 @@ export function decideCommand(input: CommandInput): Decision[] {
   // echo of its own effect: say nothing. Effects are still applied; they are idempotent and finish a half-done run.
   const key = viaKey(input.via, input.actor.login);
   const answered = input.via.kind === 'comment' && input.records.some((r) => r.key.split('.').slice(-1)[0] === key);
-  if (answered && plan.length === 1 && plan[0]!.comments.every((c) => c.kind === 'refused')) {
+  // Only a refusal is dropped: a decision that completes what a stopped run left undone (labels, the clock) stands.
+  const refusal = plan.length === 1 && plan[0]!.comments.length > 0 && plan[0]!.comments.every((c) => c.kind === 'refused');
+  if (answered && refusal) {
     const d = emptyDecision(input.issue.number);
     d.notes.push(`/${input.command.name} by @${input.actor.login} was answered by an earlier run; nothing more to do.`);
     return [d];
@@ -289,13 +291,13 @@ export function decideHandReopen(input: HandReopenInput): Decision {
 
 /**
  * The hand-set label is the request's only status: an earlier run already took it in (this is the same event
- * again). An acceptance that was never announced is settled again; anything else is already done.
+ * again). An acceptance is settled again, announced or not: a run may have stopped after the announcement and
+ * before withdrawing the mentee's other requests, and settling repeats nothing that is done. Anything else is done.
  */
 function labelInEffect(input: CommandInput): Decision[] {
   const { issue } = input;
   const mentor = mentorOf(issue.labels);
-  const announced = input.records.some((r) => r.kind === 'accepted' && r.key === `${issue.number}.${mentor}`);
-  if (input.command.name === 'accept' && issue.state === 'open' && mentor && !announced) {
+  if (input.command.name === 'accept' && issue.state === 'open' && mentor) {
     return [claim(issue.number, issue.labels, `Completing the acceptance of #${issue.number}.`)];
   }
   const d = emptyDecision(issue.number);

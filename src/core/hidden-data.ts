@@ -25,7 +25,16 @@ export function withoutHidden(body: string, name: string): string {
   return body.replace(lastLine(name), '');
 }
 
-/** The HTML comment holding `value`; `<` and `>` are escaped so nothing in it can close the comment early. */
+/**
+ * The HTML comment holding `value`; `<` and `>` are escaped so nothing in it can close the comment early. Keys are
+ * written in sorted order: the same data read back and written again is the same text, so a run that repeats an
+ * edit (after a failure half-way) finds nothing to change instead of editing the comment again.
+ */
 export function hiddenLine(name: string, value: unknown): string {
-  return `<!-- mentorkit-${name} ${JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e')} -->`;
+  return `<!-- mentorkit-${name} ${JSON.stringify(value, sortedKeys).replace(/</g, '\\u003c').replace(/>/g, '\\u003e')} -->`;
+}
+
+function sortedKeys(_key: string, value: unknown): unknown {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

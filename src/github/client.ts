@@ -1,5 +1,6 @@
 import { Octokit } from 'octokit';
 import Bottleneck from 'bottleneck/light.js';
+import { createOnce } from './create-once.ts';
 
 /**
  * The one way mentorkit talks to GitHub: REST through octokit, with the retry
@@ -19,6 +20,10 @@ export interface ClientOptions {
    */
   writePacingMs?: number;
   log?: (msg: string) => void;
+  /** Seconds-to-milliseconds factor of the retry plugin's backoff (default 1000: 1 s, then 4 s); 0 in tests. */
+  retryDelayMs?: number;
+  /** The fetch octokit uses; tests pass one that fails or stops a run at a chosen call (src/testing/faults-matrix.ts). */
+  fetch?: typeof globalThis.fetch;
 }
 
 export function createClient(o: ClientOptions): GitHub {
@@ -30,7 +35,7 @@ export function createClient(o: ClientOptions): GitHub {
   const pacing = o.writePacingMs ?? 1000;
   // The throttling plugin's own groups are fixed at 1 s and 3 s; passing groups is how it lets pacing be set.
   const group = (id: string, minTime: number) => new Bottleneck.Group({ id, maxConcurrent: 1, minTime });
-  return new Octokit({
+  const octokit = new Octokit({
     auth: o.token,
     baseUrl: o.baseUrl.replace(/\/$/, ''),
     userAgent: 'mentorkit-bot',
@@ -42,7 +47,10 @@ export function createClient(o: ClientOptions): GitHub {
     },
     // Two retries (1 s, then 4 s): runs are idempotent and the next event or the daily sweep completes
     // anything left, so waiting longer would only hold up the single queue every event shares.
-    retry: { retries: 2 },
+    retry: { retries: 2, ...(o.retryDelayMs !== undefined ? { retryAfterBaseValue: o.retryDelayMs } : {}) },
+    ...(o.fetch ? { request: { fetch: o.fetch } } : {}),
     log: { debug: () => {}, info: () => {}, warn: (m: string) => o.log?.(m), error: (m: string) => o.log?.(m) },
   });
+  createOnce(octokit);
+  return octokit;
 }

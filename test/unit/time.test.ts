@@ -30,7 +30,7 @@ describe('the clock block in the body', () => {
 
   test('withClock puts it at the end; readClock reads it back; withoutClock gives the mentee’s text', () => {
     const body = withClock(text, c);
-    expect(body).toBe(`${text}\n\n<!-- mentorkit-clock {"v":1,"sent":["reminder"],"status":"pending","since":"2027-01-04"} -->`);
+    expect(body).toBe(`${text}\n\n<!-- mentorkit-clock {"sent":["reminder"],"since":"2027-01-04","status":"pending","v":1} -->`);
     expect(readClock(body)).toEqual(c);
     expect(withoutClock(body)).toBe(text);
     // Whitespace GitHub may add after it does not matter.
