@@ -10,6 +10,7 @@ import { loadProgram } from './src/files/content.ts';
 import { checkProfilesInWorker, stopBuild, stopOnProblems } from './src/files/content-check.ts';
 import { contentRoot } from './src/files/root.ts';
 import { markCheckedForBuild } from './src/files/prevalidated.ts';
+import { sanitizeMarkdown } from './src/site/sanitize.ts';
 import { loadStatus, statusBuildLine } from './src/files/status.ts';
 
 // Bad content stops the build before Astro reads it: a committee member gets `file:line: field: message` lines,
@@ -31,8 +32,16 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir: process.env.MENTORKIT_OUT ?? './dist',
   integrations: [
-    mdx(),
+    // The committee's .mdx pages use components and HTML and are not sanitised: they get Astro's default processor
+    // rather than the Markdown one below, which sanitises the profiles.
+    mdx({ extendMarkdownConfig: false }),
     sitemap(),
+    {
+      // Every profile body is sanitised as it is rendered: applicants write it, and on <owner>.github.io a script
+      // in it would run on the origin all the owner's project sites share (src/site/sanitize.ts, docs/security.md).
+      name: 'mentorkit:sanitize-profiles',
+      hooks: { 'astro:config:setup': ({ config }) => sanitizeMarkdown(config.markdown.processor) },
+    },
     {
       name: 'mentorkit:checked-content',
       hooks: {

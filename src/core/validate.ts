@@ -4,6 +4,7 @@ import { programSchema, type Program } from './program.ts';
 import { makeProfileSchema, type Mentor } from './profile.ts';
 import { z } from 'zod';
 import { findContactData, PRIVACY_KIND_TEXT, type PrivacyFinding } from './privacy.ts';
+import { findProfileHtml, htmlMessage } from './profile-html.ts';
 import { blocklistEntrySchema } from './abuse.ts';
 import { memo } from './memo.ts';
 import {
@@ -75,7 +76,7 @@ export function validateProfile(file: string, login: string, text: string, progr
     const parsed = schema.safeParse(fm.data);
     if (parsed.success && parsed.data.github === login) {
       const found = findContactData(text, parsed.data.location.country);
-      if (found.length === 0) return { mentor: { ...parsed.data, body: fm.content }, diagnostics: [] };
+      if (found.length === 0 && findProfileHtml(fm.content).length === 0) return { mentor: { ...parsed.data, body: fm.content }, diagnostics: [] };
     }
   }
   return { diagnostics: locatedProfileDiagnostics(file, login, text, program) };
@@ -108,6 +109,9 @@ function locatedProfileDiagnostics(file: string, login: string, text: string, pr
   for (const f of findContactData(text, typeof country === 'string' ? country : undefined)) {
     diagnostics.push({ file, line: f.line, field: f.line <= frontEnd ? keyOnLine(text, f.line) : 'body', message: privacyMessage(f, 'profile') });
   }
+  // The body is what the site renders as Markdown; HTML in the front matter is shown as text.
+  const body = end ? text.split('\n').slice(frontEnd).join('\n') : '';
+  for (const f of findProfileHtml(body)) diagnostics.push({ file, line: f.line + frontEnd, field: 'body', message: htmlMessage(f) });
   return diagnostics;
 }
 
