@@ -6,6 +6,7 @@ import { FRESHNESS_LABEL, afterChange, decideCheckinComment, decideSweep, type P
 import { MENTORS_DIR } from '../files/content.ts';
 import { applyCheckinDecision, branchExists, getCheckin, listCheckins, openCheckin, proposeChange } from '../github/pulls.ts';
 import { todayOf, type RunContext } from './context.ts';
+import { repairLabels } from './labels-repair.ts';
 import { handleApplication } from './onboarding.ts';
 import { handleModeration } from './moderation.ts';
 import { isModerationCommand } from '../core/pause.ts';
@@ -73,6 +74,7 @@ export async function handleFreshnessSweep(ctx: RunContext): Promise<void> {
     ctx.log(`#${number}: ${c.notes.join(' ')}`);
   }
   if (!plan.open.length && !plan.pending.some((p) => p.silence) && !plan.decisions.length) ctx.log(`Freshness sweep on ${today}: every profile is current or waiting for its answer.`);
+  await repairLabels(ctx);
 }
 
 export async function handleFreshnessComment(ctx: RunContext, payloadIssue: IssuePayload, comment: CommentPayload): Promise<void> {

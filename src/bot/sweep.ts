@@ -1,7 +1,7 @@
 import { readClock, sameClock } from '../core/clock.ts';
 import { emptyDecision } from '../core/decision.ts';
-import { planLabelRepairs, programLabels, statusOf } from '../core/labels.ts';
-import { applyLabelPlan, listRepoLabels } from '../github/labels.ts';
+import { statusOf } from '../core/labels.ts';
+import { repairLabels } from './labels-repair.ts';
 import { SWEPT, believable, checkinEvery, decideSweep, dueStep, trustedClock } from '../core/sweep.ts';
 import { PEER_GROUP_LABEL, isPeerGroup } from '../core/peer-group.ts';
 import { listIssues, listOpenRequests, type IssueState } from '../github/repo.ts';
@@ -54,14 +54,6 @@ export async function handleSweep(ctx: RunContext): Promise<void> {
   if (failed) throw failed;
 }
 
-/** One read of the repository's labels (a page per 100), and a write only for a label left grey. */
-async function repairLabels(ctx: RunContext): Promise<void> {
-  const plan = planLabelRepairs(programLabels(ctx.program, [...ctx.mentors.values()]), await listRepoLabels(ctx.gh, ctx.repo));
-  if (!plan.length) return;
-  if (ctx.dryRun) return ctx.log(`[dry-run] colour ${plan.map((c) => c.spec.name).join(', ')}`);
-  await applyLabelPlan(ctx.gh, ctx.repo, plan);
-  ctx.log(`Coloured ${plan.map((c) => c.spec.name).join(', ')}: GitHub had created them grey and a run stopped before colouring them.`);
-}
 
 /** Whether a request needs its thread read: something is due, or its clock is missing, not its status's or changed by hand. */
 function needsLook(ctx: RunContext, issue: IssueState, today: string): boolean {

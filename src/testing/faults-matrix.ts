@@ -1,4 +1,8 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { Octokit } from 'octokit';
+import { loadContent } from '../files/content.ts';
 import { createClient, type GitHub } from '../github/client.ts';
 import { dispatch } from '../bot/dispatch.ts';
 import { ReportedFailure, type RunContext } from '../bot/context.ts';
@@ -58,6 +62,12 @@ export interface Scenario {
   task?: RunContext['task'];
   /** A second client for the private reports repository, acting as the moderator (program.yml safety.report). */
   reports?: boolean;
+  /**
+   * The checkout the workflow runs in, when it is not the repository's own: path → text. The default branch holds
+   * the same files (the pull requests of the profiles workflow start from them); program.yml and the profiles are
+   * read from it.
+   */
+  checkout?: Record<string, string>;
   /** The first day of the scenario (default 2027-01-04). */
   start?: string;
   /** Brings the repository to where the event happens, and returns the event (not yet delivered). */
@@ -318,7 +328,28 @@ export interface ScenarioReport {
  * day's sweep, the two ways main's error message promises the work gets finished; the clean run is followed by the
  * same sweep, so both end the same way when nothing went wrong.
  */
-export async function runScenario(w: World, sc: Scenario, kinds: readonly FaultKind[] = FAULT_KINDS): Promise<ScenarioReport> {
+export async function runScenario(repoWorld: World, sc: Scenario, kinds: readonly FaultKind[] = FAULT_KINDS): Promise<ScenarioReport> {
+  const dir = sc.checkout && mkdtempSync(join(tmpdir(), 'mentorkit-faults-'));
+  try {
+    const w = dir ? checkoutWorld(repoWorld, dir, sc.checkout!) : repoWorld;
+    return await matrix(w, dir ? { ...sc, emulator: { files: dir, ...sc.emulator } } : sc, kinds);
+  } finally {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A checkout written to `dir`, and the program and profiles read from it. */
+function checkoutWorld(w: World, dir: string, files: Record<string, string>): World {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  const content = loadContent(dir);
+  if (!content.program) throw new Error(`the scenario's program.yml is invalid: ${content.diagnostics.map((d) => d.message).join('; ')}`);
+  return { ...w, workspace: dir, program: content.program, mentors: new Map(content.mentors.map((m) => [m.github.toLowerCase(), m])) };
+}
+
+async function matrix(w: World, sc: Scenario, kinds: readonly FaultKind[]): Promise<ScenarioReport> {
   const clean = await prepare(w, sc);
   let want: Observable;
   let calls: string[];

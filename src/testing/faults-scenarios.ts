@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { stringify } from 'yaml';
+import { pushEvent } from './push-event.ts';
 import { MAINTAINER, MODERATOR, type Scenario, type Stage } from './faults-matrix.ts';
 
 /**
@@ -17,6 +19,31 @@ const SPARE = 'andres-villalobos';
 const SPAMMER = 'spam-account-7';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+const repoFile = (path: string) => readFileSync(resolve(ROOT, path), 'utf8');
+const profile = (login: string, confirmed: string) => repoFile(`content/mentors/${login}.md`).replace(/^last_confirmed: .*$/m, `last_confirmed: ${confirmed}`);
+
+/** The profiles workflow's checkout: one profile due for a check-in on 2027-01-04 (180 days), one fresh. */
+const FRESHNESS_CHECKOUT = {
+  'program.yml': repoFile('program.yml'),
+  [`content/mentors/${OPEN}.md`]: profile(OPEN, '2026-07-01'),
+  [`content/mentors/${SINGLE}.md`]: profile(SINGLE, '2026-12-20'),
+};
+
+const COHORT = '2027-spring';
+/** A pairs file as npm run match writes it and the committee merges it. */
+const PAIRS = stringify({
+  kind: 'pairs',
+  cohort: COHORT,
+  term_months: 6,
+  at: '2027-03-01T00:00:00Z',
+  method: 'optimal',
+  summary: { mentees: 2, mentors: 2, slots: 2, pairs: 2, total_score: 10, greedy_total: 10, ratio_to_greedy: 1, blocking_pairs: 0 },
+  pairs: [
+    { mentee: MENTEE, mentor: OPEN, score: 5, breakdown: [{ component: 'topics', contribution: 5, reason: '2 shared topics of 2: data-science, open-source' }] },
+    { mentee: OTHER, mentor: SINGLE, score: 5, breakdown: [{ component: 'topics', contribution: 5, reason: '1 shared topic: hpc' }] },
+  ],
+  unmatched: [],
+});
 
 /** A request accepted by its mentor: the partnership thread. */
 async function partnership(s: Stage, mentee = MENTEE): Promise<number> {
@@ -113,5 +140,32 @@ export const SCENARIOS: Scenario[] = [
       s.at('2027-02-03');
       return { name: 'schedule', payload: { schedule: '23 5 * * *' } };
     },
+  },
+  {
+    name: 'freshness: the sweep opens a check-in for a stale profile',
+    task: 'freshness',
+    checkout: FRESHNESS_CHECKOUT,
+    setup: async () => ({ name: 'schedule', payload: { schedule: '37 6 * * *' } }),
+  },
+  {
+    name: 'freshness: /confirm opens the pull request and closes the check-in',
+    task: 'freshness',
+    checkout: FRESHNESS_CHECKOUT,
+    setup: async (s) => {
+      await s.bot({ name: 'schedule', payload: { schedule: '37 6 * * *' } });
+      const checkin = s.gh.state.issues.find((i) => i.user.login !== OPEN)!.number;
+      return s.gh.as(OPEN).comment(checkin, 'Still here!\n\n/confirm');
+    },
+  },
+  {
+    name: 'a merged pairs file opens one partnership issue per pair',
+    start: '2027-03-01',
+    checkout: {
+      'program.yml': repoFile('program.yml'),
+      [`content/mentors/${OPEN}.md`]: repoFile(`content/mentors/${OPEN}.md`),
+      [`content/mentors/${SINGLE}.md`]: repoFile(`content/mentors/${SINGLE}.md`),
+      [`matches/${COHORT}.yaml`]: PAIRS,
+    },
+    setup: async (s) => pushEvent(s.gh, { by: MAINTAINER, at: s.now, commits: [{ message: `Merge pull request #7 from mentorkit/matches-${COHORT}`, added: [`matches/${COHORT}.yaml`] }] }),
   },
 ];

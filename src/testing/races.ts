@@ -8,6 +8,7 @@ import { loadContent } from '../files/content.ts';
 import { labelSpec, mentorLabel, STATUSES, statusLabel } from '../core/labels.ts';
 import { readMarker } from '../core/decision.ts';
 import { isAvailable } from '../core/requests.ts';
+import { issueMentee } from '../core/cohort-issues.ts';
 import type { Program } from '../core/program.ts';
 import type { Profile } from '../core/profile.ts';
 
@@ -73,7 +74,9 @@ export function brokenInvariants(state: StateSnapshot, program: Program, mentors
     if (issue.state !== 'open' || !statuses.includes('status:active')) continue;
     const mentor = names.find((n) => n.startsWith('mentor:'))?.slice(7) ?? '?';
     perMentor.set(mentor, [...(perMentor.get(mentor) ?? []), issue.number]);
-    perMentee.set(issue.user.login, [...(perMentee.get(issue.user.login) ?? []), issue.number]);
+    // A cohort partnership is opened by the bot: its mentee is the one its marker names.
+    const mentee = issueMentee(issue.user.login, issue.body, BOT);
+    perMentee.set(mentee, [...(perMentee.get(mentee) ?? []), issue.number]);
   }
   for (const [m, ns] of perMentor) {
     const cap = mentors.get(m)?.availability.capacity ?? 0;

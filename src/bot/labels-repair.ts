@@ -1,0 +1,16 @@
+import { planLabelRepairs, programLabels } from '../core/labels.ts';
+import { applyLabelPlan, listRepoLabels } from '../github/labels.ts';
+import type { RunContext } from './context.ts';
+
+/**
+ * The end of each daily sweep (requests and profiles): one read of the repository's labels (a page per 100), and a
+ * write only for a program label GitHub created grey that a run stopped before colouring (planLabelRepairs).
+ */
+export async function repairLabels(ctx: RunContext): Promise<void> {
+  const plan = planLabelRepairs(programLabels(ctx.program, [...ctx.mentors.values()]), await listRepoLabels(ctx.gh, ctx.repo));
+  if (!plan.length) return;
+  const names = plan.map((c) => c.spec.name).join(', ');
+  if (ctx.dryRun) return ctx.log(`[dry-run] colour ${names}: GitHub created them grey and a run stopped before colouring them.`);
+  await applyLabelPlan(ctx.gh, ctx.repo, plan);
+  ctx.log(`Coloured ${names}: GitHub had created them grey and a run stopped before colouring them.`);
+}
