@@ -45,11 +45,12 @@ export function sanitizeProfileTree(tree: Root): Root {
   const visit = (node: Root | Element) => {
     for (const child of node.children) {
       if (child.type !== 'element') continue;
+      const props: Record<string, unknown> = child.properties;
       for (const key of CLOBBERED) {
-        const value = child.properties[key];
+        const value = props[key];
         const fix = (v: unknown) => (typeof v === 'string' && v.startsWith(PREFIX + PREFIX) ? v.slice(PREFIX.length) : v);
-        if (Array.isArray(value)) child.properties[key] = value.map(fix) as typeof value;
-        else if (value !== undefined) child.properties[key] = fix(value) as typeof value;
+        if (Array.isArray(value)) props[key] = value.map(fix);
+        else if (value !== undefined) props[key] = fix(value);
       }
       visit(child);
     }
