@@ -85,6 +85,8 @@ export interface World {
   mentors: ReadonlyMap<string, Profile>;
   workspace: string;
   agreement: readonly string[];
+  /** The client of the run under test (default: the bot's, createClient); the harness's own test swaps in others. */
+  client?: typeof createClient;
 }
 
 /** One way one run went: how it ended and what broke, in words. */
@@ -180,7 +182,7 @@ async function prepare(w: World, sc: Scenario): Promise<PreparedScenario> {
     // waits, and without faults they do nothing.
     const client = (token: string): GitHub =>
       sw
-        ? createClient({ token, baseUrl: gh.url, writePacingMs: 0, retryDelayMs: 0, log: () => {}, fetch: sw.fetch })
+        ? (w.client ?? createClient)({ token, baseUrl: gh.url, writePacingMs: 0, retryDelayMs: 0, log: () => {}, fetch: sw.fetch })
         : new Octokit({ auth: token, baseUrl: gh.url, throttle: { enabled: false }, retry: { enabled: false }, log: { debug() {}, info() {}, warn() {}, error() {} } });
     return {
       gh: client(gh.botToken),

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { Octokit } from 'octokit';
 import { resolve } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { loadContent } from '../../src/files/content.ts';
@@ -29,4 +30,16 @@ describe('a run interrupted at any API call is repaired by the next run', () => 
     const broken = report.cases.filter((c) => c.broken.length).map((c) => `${c.fault} at call ${c.at} of ${report.calls} (run ${c.ended}): ${c.broken.join('; ')}`);
     expect(broken).toEqual([]);
   }, 120_000);
+});
+
+describe('the matrix finds what it is there to find', () => {
+  test('a client that repeats a create GitHub made but answered 502 (the retry plugin alone) posts the welcome twice, and the matrix says so', async () => {
+    const plain: World['client'] = (o) =>
+      new Octokit({ auth: o.token, baseUrl: o.baseUrl, retry: { retries: 2, retryAfterBaseValue: 0 }, throttle: { enabled: false }, request: { fetch: o.fetch }, log: { debug() {}, info() {}, warn() {}, error() {} } });
+    const intake = SCENARIOS.find((s) => s.name.startsWith('intake: a request that passes'))!;
+    const report = await runScenario({ ...world, client: plain }, intake, ['lost']);
+    const broken = report.cases.filter((c) => c.broken.length);
+    expect(broken.map((c) => `${c.fault} ${c.call}`)).toEqual([`lost POST /repos/${world.program.repository}/issues/1/comments`]);
+    expect(broken[0]!.broken).toContain('#1: the bot\'s welcome:1.amara-okafor comment is there twice');
+  }, 60_000);
 });
