@@ -32,8 +32,9 @@ export function createOnce(octokit: Client): void {
     const kind = o.method === 'POST' ? (COMMENT.test(o.url) ? 'comment' : ISSUE.test(o.url) ? 'issue' : undefined) : undefined;
     if (!kind) return request(options);
     // This wrap runs inside the retry plugin's, which reads `retries` from this same options object when the
-    // request fails: set in place, it keeps the plugin from repeating the create behind the look-up below.
-    options.request = Object.assign(options.request ?? {}, { retries: 0 });
+    // request fails: set on it, it keeps the plugin from repeating the create behind the look-up below. A new
+    // `request` object, because the one there may be the client's defaults, shared by every later request.
+    options.request = { ...options.request, retries: 0 };
     for (let attempt = 1; ; attempt++) {
       try {
         return await request(options);

@@ -13,6 +13,15 @@ export async function listRepoLabels(gh: GitHub, r: Repo): Promise<ExistingLabel
   return labels.map((l) => ({ name: l.name, color: l.color, description: l.description ?? null }));
 }
 
+/**
+ * The first 100 of the repository's labels, in one call: what the daily sweep can afford (its budget is
+ * ⌈N/100⌉ + 2 calls). A program with more labels than that has most of them as mentor labels, which intake colours.
+ */
+export async function firstRepoLabels(gh: GitHub, r: Repo): Promise<ExistingLabel[]> {
+  const { data } = await gh.rest.issues.listLabelsForRepo({ ...r, per_page: 100 });
+  return data.map((l) => ({ name: l.name, color: l.color, description: l.description ?? null }));
+}
+
 export type LabelWrite = Extract<LabelChange, { action: 'create' | 'update' }>;
 
 export interface ApplyProgress {

@@ -376,13 +376,14 @@ describe('a groups file merged', () => {
     expect(r.stdout).toContain('groups[0].members[1]: @gus-two is in 2 groups (groups[0], groups[1]), and a person belongs to one; remove them from all but one');
     expect(cohortIssues().filter((i) => i.labels.some((l) => l.name === 'peer-group')).map((i) => i.title)).toEqual([`Peer group 3, cohort ${COHORT}`]);
 
-    // A request alongside: nothing is due on 2027-03-05, and the sweep only lists requests and groups.
+    // A request alongside: nothing is due on 2027-03-05, and the sweep only lists requests and groups, and reads one
+    // page of labels for any left grey (labels-repair.ts).
     cal.goTo('2027-03-04');
     const req = await file('mia-mentee', { mentor: OPEN });
     await runAt(req.event);
     gh.resetCalls();
     await quietSweep('2027-03-05');
-    expect(gh.calls.map((c) => `${c.method} ${c.route}`)).toEqual(['GET /repos/{owner}/{repo}/issues', 'GET /repos/{owner}/{repo}/issues']);
+    expect(gh.calls.map((c) => `${c.method} ${c.route}`)).toEqual(['GET /repos/{owner}/{repo}/issues', 'GET /repos/{owner}/{repo}/issues', 'GET /repos/{owner}/{repo}/labels']);
   });
 });
 

@@ -21,7 +21,7 @@ import { gh, useEmulator } from './harness.ts';
  * result), and first a check that a seeded request is what the real bot leaves behind.
  *
  * The budget (docs/performance.md): with nothing due, ⌈N/100⌉ + 2 calls, and a second sweep the same day costs
- * the same. With d requests due, at most ⌈N/100⌉ list pages + 1 page of peer groups (none here) + 3 per due
+ * the same. With d requests due, at most ⌈N/100⌉ list pages + 1 page of peer groups (none here) + 1 page of labels + 3 per due
  * request (read its thread, post the one notice, one PATCH for labels, clock and state) + 1 per partnership that
  * closes (its card is edited in place).
  */
@@ -147,12 +147,14 @@ describe('one daily sweep over 300 open requests', () => {
     expect(new Set(seeded.map((s) => s.status))).toEqual(new Set(['pending', 'saved', 'invalid', 'active']));
     const first = await sweep(gh, TODAY);
     expect(first).toBeLessThanOrEqual(sweepBudget(N));
-    expect(gh.countCalls({ method: 'GET', route: '/repos/{owner}/{repo}/issues' })).toBe(first);
+    // Only reads: the lists of requests and peer groups, and one page of the repository's labels (labels-repair.ts).
+    expect(gh.countCalls({ method: 'GET', route: '/repos/{owner}/{repo}/issues' }) + gh.countCalls({ method: 'GET', route: '/repos/{owner}/{repo}/labels' })).toBe(first);
+    expect(gh.countCalls({ method: 'GET', route: '/repos/{owner}/{repo}/labels' })).toBe(1);
     expect(await sweep(gh, TODAY)).toBe(first);
     expect(checkNotices(gh, seeded, since)).toEqual([]);
   }, 60_000);
 
-  test('10 % due: each due request gets its one notice, at most ⌈N/100⌉ + 1 + 3 per due request + 1 per closing partnership', async () => {
+  test('10 % due: each due request gets its one notice, at most ⌈N/100⌉ + 2 + 3 per due request + 1 per closing partnership', async () => {
     const seeded = seed(N / 10);
     const due = seeded.filter((s) => s.due);
     expect(due).toHaveLength(N / 10);
@@ -160,8 +162,8 @@ describe('one daily sweep over 300 open requests', () => {
     expect(closing).toBeGreaterThan(0);
     const calls = await sweep(gh, TODAY);
     expect(checkNotices(gh, seeded, since)).toEqual([]);
-    // The + 1 is the list of open peer groups, an empty page here.
-    expect(calls).toBeLessThanOrEqual(Math.ceil(N / 100) + 1 + 3 * due.length + closing);
+    // The + 2: the list of open peer groups (an empty page here) and one page of the repository's labels.
+    expect(calls).toBeLessThanOrEqual(Math.ceil(N / 100) + 2 + 3 * due.length + closing);
 
     // Everything due was done: the same day's second sweep finds nothing to do and posts nothing.
     const open = gh.store.issues.filter((i) => i.state === 'open').length;
