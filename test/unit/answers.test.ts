@@ -288,7 +288,7 @@ describe('the same event run again', () => {
     expect(b.key).toBe(a.key);
   });
 
-  test('a hand-set label that is already the only status changes nothing, or completes an unannounced acceptance', () => {
+  test('a hand-set status:active that is already the only status is settled again, announced or not (a run may have stopped before the withdrawals); it changes no label', () => {
     const active: Via = { kind: 'label', label: 'status:active' };
     const labels = ['request', 'mentor:ada', 'status:active'];
     const input = (records: CommandInput['records']): CommandInput => ({
@@ -297,8 +297,16 @@ describe('the same event run again', () => {
       openRequests: [{ number: 10, author: 'mia', labels }],
       actor: { login: CHAIR, roles: ['maintainer'] },
     });
-    expect(only(decideCommand(input([{ id: 5, kind: 'accepted', key: '10.ada' }])))).toMatchObject({ addLabels: [], removeLabels: [], comments: [] });
-    expect(only(decideCommand(input([]))).verify).toBe('acceptance');
+    for (const records of [[{ id: 5, kind: 'accepted', key: '10.ada' }], []]) {
+      const d = only(decideCommand(input(records)));
+      expect(d.verify).toBe('acceptance');
+      expect(labelsAfter(d, labels)).toEqual(['mentor:ada', 'status:active']);
+      expect(d.comments).toEqual([]);
+    }
+    // Any other hand-set status already in effect is done.
+    const declined = { ...input([]), via: { kind: 'label', label: 'status:declined' } as Via, command: { name: 'decline' as const, args: '' } };
+    declined.issue = { ...declined.issue, labels: ['request', 'mentor:ada', 'status:declined'] };
+    expect(only(decideCommand(declined))).toMatchObject({ addLabels: [], removeLabels: [], comments: [] });
   });
 });
 
