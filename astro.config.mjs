@@ -9,6 +9,7 @@ import sitemap from '@astrojs/sitemap';
 import { loadProgram } from './src/files/content.ts';
 import { checkProfilesInWorker, stopBuild, stopOnProblems } from './src/files/content-check.ts';
 import { contentRoot } from './src/files/root.ts';
+import { shareProgram } from './src/files/shared-program.ts';
 import { markCheckedForBuild } from './src/files/prevalidated.ts';
 import { sanitizeMarkdown } from './src/site/sanitize.ts';
 import { loadStatus, statusBuildLine } from './src/files/status.ts';
@@ -20,6 +21,7 @@ import { loadStatus, statusBuildLine } from './src/files/status.ts';
 const root = contentRoot();
 const { program, diagnostics } = loadProgram(root);
 if (!program) stopBuild(diagnostics);
+shareProgram(root, program);
 const profilesCheck = checkProfilesInWorker(root);
 const profilesChecked = () => stopOnProblems(profilesCheck);
 // Slots and response times come from npm run sync's snapshot; without one the directory shows profiles only, and says so.

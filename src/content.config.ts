@@ -2,20 +2,24 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'zod';
 import { join } from 'node:path';
-import { makeProfileSchema } from './core/profile.ts';
-import { loadProgram } from './files/content.ts';
 import { buildCheck, validatedProfile } from './files/prevalidated.ts';
 import { contentRoot } from './files/root.ts';
 
 const root = contentRoot();
-const { program } = loadProgram(root);
-if (!program) throw new Error('program.yml is invalid; run npm run validate');
 
 const profiles = glob({ pattern: '*.md', base: join(root, 'content/mentors') });
 // A build checks every profile in a worker thread (astro.config.mjs): the loader waits for that check, which stops
 // the build with `file:line` messages on a problem, before it reads a file, and the collection then uses a light
 // schema instead of checking the same data twice. Dev and sync check the profiles here, with the full schema.
 const checked = buildCheck(root);
+// Only dev and sync need the full schema, and so program.yml and the validation modules: imported then, a build
+// does not evaluate them a second time in Vite's module runner (the config has loaded them already, in Node).
+const fullSchema = async () => {
+  const [{ makeProfileSchema }, { loadProgram }] = await Promise.all([import('./core/profile.ts'), import('./files/content.ts')]);
+  const { program } = loadProgram(root);
+  if (!program) throw new Error('program.yml is invalid; run npm run validate');
+  return makeProfileSchema(program);
+};
 const mentors = defineCollection({
   loader: checked
     ? {
@@ -26,7 +30,7 @@ const mentors = defineCollection({
         },
       }
     : profiles,
-  schema: checked ? validatedProfile : makeProfileSchema(program),
+  schema: checked ? validatedProfile : await fullSchema(),
 });
 
 const pages = defineCollection({

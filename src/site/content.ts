@@ -3,21 +3,15 @@ import type { Slots } from './card.ts';
 import type { StatusFile } from '../core/status.ts';
 import { loadStatus } from '../files/status.ts';
 import { mentorStatuses, slotsFor } from './status-view.ts';
-import { loadProgram } from '../files/content.ts';
+import { sharedProgram } from '../files/shared-program.ts';
 import { contentRoot } from '../files/root.ts';
 import type { Program } from '../core/program.ts';
 import { sortMentors } from './model.ts';
 
 /** Build-time access to the program and the collections, for pages. */
 
-let cached: Program | undefined;
 export function program(): Program {
-  if (!cached) {
-    const { program: p } = loadProgram(contentRoot());
-    if (!p) throw new Error('program.yml is invalid; run npm run validate');
-    cached = p;
-  }
-  return cached;
+  return sharedProgram(contentRoot());
 }
 
 /**
