@@ -9,7 +9,7 @@ const root = contentRoot();
 
 const profiles = glob({ pattern: '*.md', base: join(root, 'content/mentors') });
 // A build checks every profile in a worker thread (astro.config.mjs): the loader waits for that check, which stops
-// the build with `file:line` messages on a problem, before it reads a file, and the collection then uses a light
+// the build with `file:line` messages on a problem, before it returns, and the collection then uses a light
 // schema instead of checking the same data twice. Dev and sync check the profiles here, with the full schema.
 const checked = buildCheck(root);
 // Only dev and sync need the full schema, and so program.yml and the validation modules: imported then, a build
@@ -24,9 +24,17 @@ const mentors = defineCollection({
   loader: checked
     ? {
         ...profiles,
+        // The glob loader reads and renders the profiles while the worker checks them (two cores, not one after
+        // the other); the check's verdict still comes first: on a problem it stops the build with its messages,
+        // even when the loader has already failed on the same file with a stack trace of its own.
         load: async (context) => {
+          try {
+            await profiles.load(context);
+          } catch (e) {
+            await checked();
+            throw e;
+          }
           await checked();
-          return profiles.load(context);
         },
       }
     : profiles,
