@@ -1,3 +1,4 @@
+import { memo } from '../core/memo.ts';
 import type { Status } from '../core/labels.ts';
 import type { MentorStatus, RequestRow, StatusFile } from '../core/status.ts';
 import type { Slots } from './card.ts';
@@ -8,9 +9,13 @@ import type { Slots } from './card.ts';
  */
 
 /** Mentor statuses by lower-cased login: labels and the sync may spell a login in lower case. */
-export function mentorStatuses(status: StatusFile | undefined): Map<string, MentorStatus> {
-  return new Map(Object.entries(status?.mentors ?? {}).map(([login, s]) => [login.toLowerCase(), s]));
+export function mentorStatuses(status: StatusFile | undefined): ReadonlyMap<string, MentorStatus> {
+  if (!status) return NONE;
+  // Each mentor page asks: built once per status file, not once per page (10,000 pages × 10,000 mentors).
+  return memo(statusCache, status, () => new Map(Object.entries(status.mentors).map(([login, s]) => [login.toLowerCase(), s])));
 }
+const NONE: ReadonlyMap<string, MentorStatus> = new Map();
+const statusCache = new WeakMap<StatusFile, ReadonlyMap<string, MentorStatus>>();
 
 /** A mentor's slots at the last sync, or undefined (no status file, or the mentor is not in it): never a guess. */
 export function slotsFor(statuses: ReadonlyMap<string, MentorStatus>, login: string): Slots | undefined {

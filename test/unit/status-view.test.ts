@@ -69,6 +69,9 @@ describe('status view models', () => {
     expect(slotsFor(statuses, login.toUpperCase())).toEqual({ free: s.slotsFree, capacity: s.capacity });
     expect(slotsFor(statuses, 'nobody')).toBeUndefined();
     expect(slotsFor(mentorStatuses(undefined), login)).toBeUndefined();
+    // Every mentor page asks for the map: it is built once per status file, not once per page.
+    expect(mentorStatuses(realistic)).toBe(statuses);
+    expect(mentorStatuses(structuredClone(realistic))).not.toBe(statuses);
   });
 
   test('badge text', () => {
