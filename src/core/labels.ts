@@ -160,12 +160,16 @@ export function planLabelSync(wanted: readonly LabelSpec[], existing: readonly E
   return [...plan, ...unknown.map((current): LabelChange => ({ action: 'unknown', current }))];
 }
 
+/** How GitHub makes a label it creates because it was applied by name: grey (`ededed`) and without a description. */
+export function looksAsGitHubCreatesIt(l: { color?: string | null; description?: string | null }): boolean {
+  return (l.color ?? '').toLowerCase().replace(/^#/, '') === 'ededed' && !l.description;
+}
+
 /**
  * The program's labels that still look as GitHub makes a label it creates on first use (grey, no description):
  * the daily sweep gives them theirs. A run that applied such a label and stopped before colouring it, on an issue
  * it also closed, leaves it to nobody else. Labels a maintainer restyled, and missing ones, are not the sweep's.
  */
 export function planLabelRepairs(wanted: readonly LabelSpec[], existing: readonly ExistingLabel[]): Extract<LabelChange, { action: 'update' }>[] {
-  const grey = (l: ExistingLabel) => l.color.toLowerCase().replace(/^#/, '') === 'ededed' && !l.description;
-  return planLabelSync(wanted, existing).filter((c): c is Extract<LabelChange, { action: 'update' }> => c.action === 'update' && grey(c.current) && !c.changes.includes('name'));
+  return planLabelSync(wanted, existing).filter((c): c is Extract<LabelChange, { action: 'update' }> => c.action === 'update' && looksAsGitHubCreatesIt(c.current) && !c.changes.includes('name'));
 }

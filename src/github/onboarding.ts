@@ -1,8 +1,8 @@
 import type { GitHub } from './client.ts';
-import { applyDecision, listBotComments, type Repo } from './repo.ts';
+import { applyDecision, colourCreatedLabels, listBotComments, type Repo } from './repo.ts';
 import { createBranch, readFile } from './pulls.ts';
 import type { Decision } from '../core/decision.ts';
-import { APPLICATION_BRANCH_PREFIX, APPLICATION_LABEL, APPLICATION_LABEL_SPEC, type Proposal, type ProposalResult, type PullState } from '../core/onboarding.ts';
+import { APPLICATION_BRANCH_PREFIX, APPLICATION_LABEL, type Proposal, type ProposalResult, type PullState } from '../core/onboarding.ts';
 
 /**
  * Mentor applications on GitHub: the pull request that adds a profile (branch, one commit through the contents
@@ -94,10 +94,7 @@ export async function applyApplicationDecision(gh: GitHub, r: Repo, d: Decision,
   const result = await applyDecision(gh, r, { ...d, addLabels: [], removeLabels: [] }, { currentLabels: labels, currentBody: '', knownLabels: new Set(), existingComments });
   if (d.addLabels.includes(APPLICATION_LABEL) && !labels.includes(APPLICATION_LABEL)) {
     const { data } = await gh.rest.issues.addLabels({ ...r, issue_number: d.issue, labels: [APPLICATION_LABEL] });
-    const label = data.find((l) => l.name === APPLICATION_LABEL);
-    if (label && label.color?.toLowerCase() === 'ededed' && !label.description) {
-      await gh.rest.issues.updateLabel({ ...r, name: APPLICATION_LABEL, color: APPLICATION_LABEL_SPEC.color, description: APPLICATION_LABEL_SPEC.description });
-    }
+    await colourCreatedLabels(gh, r, data.filter((l) => l.name === APPLICATION_LABEL));
   }
   return { commentsCreated: result.commentsCreated, commentsUpdated: result.commentsUpdated };
 }

@@ -1,8 +1,7 @@
 import type { GitHub } from './client.ts';
-import { commentBody, listBotComments, type Repo } from './repo.ts';
+import { colourCreatedLabels, commentBody, listBotComments, type Repo } from './repo.ts';
 import { readMarker, type Decision } from '../core/decision.ts';
-import { CHECKIN_MARKER, FRESHNESS_LABEL, FRESHNESS_LABEL_SPEC, editProfile, type ChangeResult, type Checkin, type NewCheckin, type ProfileChange } from '../core/freshness.ts';
-import { labelSpec } from '../core/labels.ts';
+import { CHECKIN_MARKER, FRESHNESS_LABEL, editProfile, type ChangeResult, type Checkin, type NewCheckin, type ProfileChange } from '../core/freshness.ts';
 
 /**
  * Freshness on GitHub: the check-in issues, and the pull requests that change a profile (branch, one commit
@@ -37,12 +36,7 @@ export async function getCheckin(gh: GitHub, r: Repo, number: number, botLogin: 
 
 export async function openCheckin(gh: GitHub, r: Repo, c: NewCheckin): Promise<number> {
   const { data } = await gh.rest.issues.create({ ...r, title: c.title, body: c.body, labels: c.labels });
-  // GitHub creates missing labels grey and without a description; give them theirs, once in the repository's life.
-  for (const l of data.labels) {
-    if (typeof l === 'string' || !l.name || l.color?.toLowerCase() !== 'ededed' || l.description) continue;
-    const spec = l.name === FRESHNESS_LABEL ? FRESHNESS_LABEL_SPEC : labelSpec(l.name);
-    await gh.rest.issues.updateLabel({ ...r, name: l.name, color: spec.color, description: spec.description });
-  }
+  await colourCreatedLabels(gh, r, data.labels);
   return data.number;
 }
 

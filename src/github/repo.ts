@@ -2,7 +2,7 @@ import type { GitHub } from './client.ts';
 import type { RequestSummary } from '../core/requests.ts';
 import { REQUEST_LABEL } from '../core/labels.ts';
 import { applyLabels, marker, readMarker, type Decision } from '../core/decision.ts';
-import { labelSpec } from '../core/labels.ts';
+import { labelSpec, looksAsGitHubCreatesIt } from '../core/labels.ts';
 import { readClock, sameClock, withClock } from '../core/clock.ts';
 import type { Permission } from '../core/roles.ts';
 import { issueMentee } from '../core/cohort-issues.ts';
@@ -54,8 +54,15 @@ export function toIssueState(i: RawIssue, botLogin: string): IssueState {
 
 function looksUncoloured(l: RawLabel): boolean {
   if (typeof l === 'string' || !l.name) return false;
-  const spec = labelSpec(l.name);
-  return l.color?.toLowerCase() === 'ededed' && !l.description && (spec.color !== 'ededed' || Boolean(spec.description));
+  return looksAsGitHubCreatesIt(l) && !looksAsGitHubCreatesIt(labelSpec(l.name));
+}
+
+/**
+ * The labels of a response (an issue just created or labelled) that GitHub created on first use, given their colour
+ * and description: once in the repository's life, when first seen.
+ */
+export async function colourCreatedLabels(gh: GitHub, r: Repo, labels: readonly RawLabel[]): Promise<void> {
+  await colourLabels(gh, r, labels.filter(looksUncoloured).map((l) => (l as { name: string }).name));
 }
 
 /** Give labels GitHub created on first use their colour and description; each is done once, when first seen. */
@@ -216,7 +223,7 @@ export async function applyDecision(gh: GitHub, r: Repo, d: Decision, ctx: Apply
   return result;
 }
 
-type RawLabel = string | { name?: string; color?: string | null; description?: string | null };
+export type RawLabel = string | { name?: string; color?: string | null; description?: string | null };
 
 /**
  * GitHub creates a label that doesn't exist yet when it is applied, grey and without a description. Checking
