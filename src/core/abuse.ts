@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, parse as parseYaml, parseDocument, YAMLSeq, type Document } from 'yaml';
 import { z } from 'zod';
 import { GITHUB_LOGIN } from './github-login.ts';
-import { withoutClock } from './clock.ts';
+import { isoDate, withoutClock } from './clock.ts';
 import { FIELD, type ParsedRequest, type Problem } from './request-form.ts';
 
 /**
@@ -71,10 +71,6 @@ export type AbuseLimits = z.infer<typeof abuseSchema>;
 // ---------------------------------------------------------------------------------------------------------------
 // The blocklist file.
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD' });
-
 /** One blocked person. `reason` stays in the file: the bot never repeats it in a public comment. */
 export const blocklistEntrySchema = z.strictObject({
   login: z
@@ -86,6 +82,9 @@ export const blocklistEntrySchema = z.strictObject({
   by: z.string().transform((s) => s.trim().replace(/^@/, '')).pipe(z.string().regex(GITHUB_LOGIN, { error: 'is not a GitHub login' })).optional(),
 });
 export type BlocklistEntry = z.infer<typeof blocklistEntrySchema>;
+
+/** One item of the file: an entry, or a bare login for short. */
+export const blocklistItemSchema = z.preprocess((raw) => (typeof raw === 'string' ? { login: raw } : raw), blocklistEntrySchema);
 
 export interface Blocklist {
   entries: BlocklistEntry[];
@@ -111,7 +110,7 @@ export function parseBlocklist(text: string, file = 'blocklist.yml'): Blocklist 
   const entries: BlocklistEntry[] = [];
   const problems: string[] = [];
   data.forEach((raw, i) => {
-    const r = blocklistEntrySchema.safeParse(typeof raw === 'string' ? { login: raw } : raw);
+    const r = blocklistItemSchema.safeParse(raw);
     if (r.success) entries.push(r.data);
     else problems.push(`${file}: entry ${i + 1}: ${r.error.issues.map((p) => `${p.path.length ? p.path.join('.') : 'entry'} ${p.message}`).join('; ')}`);
   });

@@ -19,6 +19,11 @@ import { hiddenLine, readHidden, withoutHidden } from './hidden-data.ts';
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD' });
 
+/** YYYY-MM-DD naming a day of the calendar (2027-02-30 is written right and names none). */
+export function isRealDate(s: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+}
+
 export const clockSchema = z.object({
   v: z.literal(1),
   /** The status the clock belongs to; a clock whose status is not the label's is stale. */

@@ -5,6 +5,7 @@ import type { Program } from './program.ts';
 import { didYouMean } from './suggest.ts';
 import { GITHUB_LOGIN } from './github-login.ts';
 import { memo } from './memo.ts';
+import { isRealDate } from './clock.ts';
 import { topicResolver } from './topics.ts';
 
 /**
@@ -17,7 +18,7 @@ import { topicResolver } from './topics.ts';
 export const isoDate = z.preprocess(
   (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
   z.string({ error: (iss) => (iss.input === undefined ? 'is required: a date written YYYY-MM-DD' : 'must be a date written YYYY-MM-DD') }).refine(
-    (s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    isRealDate,
     { error: 'must be a real date written YYYY-MM-DD, e.g. 2026-11-01' },
   ),
 );

@@ -3,6 +3,7 @@ import { GITHUB_LOGIN } from './github-login.ts';
 import { cohortIdSchema } from './matching/matches-file.ts';
 import { safetySchema } from './safety.ts';
 import { abuseSchema } from './abuse.ts';
+import { isRealDate } from './clock.ts';
 
 /**
  * program.yml: the rules a program committee sets. Every field has a default
@@ -156,7 +157,7 @@ export const cohortSchema = z.strictObject({
   starts: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD, e.g. 2027-03-01' })
-    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { error: 'must be a real date written YYYY-MM-DD' })
+    .refine(isRealDate, { error: 'must be a real date written YYYY-MM-DD' })
     .optional()
     .describe('The day the cohort starts (YYYY-MM-DD). Time-zone offsets are taken at 00:00 UTC that day, so a rerun gives the same file. Unset: the day of the run.'),
   group_size: z.number().int().min(2).max(20).optional().describe('Target size of this cohort’s peer groups. Unset: matching.group_size.'),

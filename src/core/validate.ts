@@ -5,8 +5,9 @@ import { makeProfileSchema, type Mentor } from './profile.ts';
 import { z } from 'zod';
 import { findContactData, PRIVACY_KIND_TEXT, type PrivacyFinding } from './privacy.ts';
 import { findProfileHtml, htmlMessage } from './profile-html.ts';
-import { blocklistEntrySchema } from './abuse.ts';
+import { blocklistEntrySchema, blocklistItemSchema } from './abuse.ts';
 import { memo } from './memo.ts';
+import { isRealDate } from './clock.ts';
 import {
   type Diagnostic,
   documentData,
@@ -162,14 +163,11 @@ export function programPrivacy(file: string, text: string): Diagnostic[] {
 
 /** The blocklist file as npm run validate reads it: what parseBlocklist (abuse.ts) reads, each entry as it does. */
 export const blocklistFileSchema = z
-  .array(z.preprocess((raw) => (typeof raw === 'string' ? { login: raw } : raw), blocklistEntrySchema))
+  .array(blocklistItemSchema)
   .nullable()
   .describe('A YAML list of {login, reason?, since?, by?}; an empty file or [] blocks nobody.');
 
 const ENTRY_SHAPE = 'write each entry as "- login: someone", optionally with reason, since (YYYY-MM-DD) and by (a login)';
-
-/** A date that exists: `since` is only shape-checked by the bot, but 2027-02-30 is a typo worth a line here. */
-const realDate = (d: string) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
 
 /**
  * blocklist.yml (or the file program.yml's abuse.blocklist names): YAML syntax, then every entry against the
@@ -200,7 +198,8 @@ export function validateBlocklist(file: string, text: string, o: { contactData?:
       }));
   (Array.isArray(data) ? data : []).forEach((raw, i) => {
     const since = (raw as { since?: unknown } | null)?.since;
-    if (typeof since === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(since) && !realDate(since)) {
+    // `since` is only shape-checked by the bot, but 2027-02-30 is a typo worth a line here.
+    if (typeof since === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(since) && !isRealDate(since)) {
       schema.push({ file, line: lineOfPath(y, [i, 'since']), field: entryField(`[${i}].since`), message: `${since} is not a day of the calendar; correct the date (YYYY-MM-DD)` });
     }
   });
