@@ -23,10 +23,11 @@ import type { Profile } from '../core/profile.ts';
  *   - `failed`: call i and both of its retries are answered 500 (GitHub down), so the run ends in an error,
  *   - `lost`: call i is carried out but its answer is lost, a 502 instead (GitHub's edge timing out after the
  *     change was made), and the retry plugin repeats it.
- * Then the next run happens, as Actions' "Re-run failed jobs" does it: the same event delivered again to a healthy
- * GitHub. After it, the repository must be exactly what the uninterrupted run left (no duplicate comment, issue,
- * branch or pull request; the same labels, bodies, states and files), the invariants of races.ts must hold, and
- * every request must have matched GitHub's OpenAPI description. A further re-run must then change nothing.
+ * Then the next run happens: the same event delivered again to a healthy GitHub, as Actions' "Re-run failed jobs"
+ * does it, and the day's sweep. After it, the repository must be exactly what the uninterrupted run and the same
+ * sweep left (no duplicate comment, issue, branch or pull request; the same labels, bodies, states and files), the
+ * invariants of races.ts must hold, and every request must have matched GitHub's OpenAPI description. The clean run,
+ * delivered a second time, must change nothing.
  */
 
 export const FAULT_KINDS = ['killed', 'failed', 'lost'] as const;
@@ -105,14 +106,12 @@ interface Switch {
   fetch: typeof globalThis.fetch;
   /** Settles when the run is stopped dead. */
   killed: Promise<'killed'>;
-  calls(): number;
   /** `METHOD /path` of each call made, in order. */
   seen: string[];
 }
 
 /** A fetch that counts calls and applies one fault at call `at` (1-based); none when `kind` is undefined. */
 function faultyFetch(kind: FaultKind | undefined, at: number): Switch {
-  let calls = 0;
   const seen: string[] = [];
   let stop!: (v: 'killed') => void;
   const killed = new Promise<'killed'>((r) => (stop = r));
@@ -124,9 +123,9 @@ function faultyFetch(kind: FaultKind | undefined, at: number): Switch {
       headers: { 'content-type': 'application/json; charset=utf-8' },
     });
   const f: typeof globalThis.fetch = async (input, init) => {
-    calls++;
     const key = `${init?.method ?? 'GET'} ${String(input)}`;
     seen.push(key.replace(/^(\S+) https?:\/\/[^/]+/, '$1 '));
+    const calls = seen.length;
     if (kind === 'killed' && calls >= at) {
       stop('killed');
       // The run is gone: this call and every later one never reach GitHub. The abandoned code is then let fail
@@ -145,7 +144,7 @@ function faultyFetch(kind: FaultKind | undefined, at: number): Switch {
     }
     return response;
   };
-  return { fetch: f, killed, calls: () => calls, seen };
+  return { fetch: f, killed, seen };
 }
 
 const START = '2027-01-04';
