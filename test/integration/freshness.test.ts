@@ -3,8 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BOT_LOGIN } from '../../src/testing/emulator/index.ts';
-import { runAction } from '../../src/testing/run-action.ts';
-import { gh, program, restartEmulator, ROOT, useEmulator, type Event } from './harness.ts';
+import { deliver, gh, program, restartEmulator, ROOT, useEmulator, type Event } from './harness.ts';
 
 /**
  * Mentor freshness through the bundled bot (`task: freshness`) and the emulator, on a calendar shared by both:
@@ -48,19 +47,8 @@ useEmulator({ now: clock, files: workspace });
 
 const SCHEDULE: Event = { name: 'schedule', payload: { schedule: '37 6 * * *' } };
 
-async function bot(event: Event, opts: { dryRun?: boolean; expectCode?: number } = {}) {
-  const r = await runAction({
-    apiUrl: gh.url,
-    token: gh.botToken,
-    repository: program.repository,
-    workspace,
-    event,
-    dryRun: opts.dryRun,
-    extraEnv: { INPUT_TASK: 'freshness', MENTORKIT_NOW: clock().toISOString() },
-  });
-  expect(r.code, r.stdout + r.stderr).toBe(opts.expectCode ?? 0);
-  return r;
-}
+const bot = (event: Event, opts: { dryRun?: boolean; expectCode?: number } = {}) =>
+  deliver(event, workspace, { task: 'freshness', now: clock().toISOString(), dryRun: opts.dryRun, code: opts.expectCode });
 const sweep = (date: string, opts: { dryRun?: boolean } = {}) => {
   at(date);
   return bot(SCHEDULE, opts);

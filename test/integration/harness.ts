@@ -35,13 +35,23 @@ export async function restartEmulator(options: Partial<Parameters<typeof startEm
 }
 
 export type Event = { name: string; payload: unknown };
-export async function run(event: Event, workspace = ROOT, extra: { dryRun?: boolean } = {}) {
-  const r = await runAction({ apiUrl: gh.url, token: gh.botToken, repository: REPO, workspace, event, ...extra });
-  return r;
+/** How a run differs from the request workflow's on a live event: a dry run, the profiles workflow, a fixed clock. */
+export interface RunExtra {
+  dryRun?: boolean;
+  /** The workflow's `task` input (default: requests). */
+  task?: 'requests' | 'freshness';
+  /** MENTORKIT_NOW: the bot's clock, as an ISO date-time. */
+  now?: string;
+  env?: Record<string, string>;
 }
-export async function deliver(event: Event, workspace = ROOT) {
-  const r = await run(event, workspace);
-  expect(r.code, r.stdout + r.stderr).toBe(0);
+export async function run(event: Event, workspace = ROOT, extra: RunExtra = {}) {
+  const env = { ...(extra.task ? { INPUT_TASK: extra.task } : {}), ...(extra.now ? { MENTORKIT_NOW: extra.now } : {}), ...extra.env };
+  return runAction({ apiUrl: gh.url, token: gh.botToken, repository: REPO, workspace, event, ...(extra.dryRun ? { dryRun: true } : {}), extraEnv: env });
+}
+/** Run the bot and expect it to exit with `code` (default 0, success). */
+export async function deliver(event: Event, workspace = ROOT, extra: RunExtra & { code?: number } = {}) {
+  const r = await run(event, workspace, extra);
+  expect(r.code, r.stdout + r.stderr).toBe(extra.code ?? 0);
   return r;
 }
 export const body = (f: Partial<RequestFields>) => requestBody(program, { mentor: OPEN, term: 3, ...f });

@@ -3,12 +3,11 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BOT_LOGIN } from '../../src/testing/emulator/index.ts';
-import { runAction } from '../../src/testing/run-action.ts';
 import { labelSpec } from '../../src/core/labels.ts';
 import { validateProfile } from '../../src/core/validate.ts';
 import { APPLICATION_LABEL, APPLICATION_LABEL_SPEC } from '../../src/core/onboarding.ts';
 import { applicationBody, type ApplicationFields } from '../support/application-body.ts';
-import { gh, program, restartEmulator, ROOT, useEmulator, type Event } from './harness.ts';
+import { deliver, gh, program, restartEmulator, ROOT, useEmulator, type Event } from './harness.ts';
 
 /**
  * Mentor onboarding through the bundled bot (`task: freshness`, the workflow allowed to open pull requests) and
@@ -38,19 +37,8 @@ const EMULATOR = {
 };
 useEmulator(EMULATOR);
 
-async function bot(event: Event, opts: { dryRun?: boolean; task?: 'requests' | 'freshness' } = {}) {
-  const r = await runAction({
-    apiUrl: gh.url,
-    token: gh.botToken,
-    repository: program.repository,
-    workspace,
-    event,
-    dryRun: opts.dryRun,
-    extraEnv: { ...(opts.task === 'requests' ? {} : { INPUT_TASK: 'freshness' }), MENTORKIT_NOW: new Date(now).toISOString() },
-  });
-  expect(r.code, r.stdout + r.stderr).toBe(0);
-  return r;
-}
+const bot = (event: Event, opts: { dryRun?: boolean; task?: 'requests' | 'freshness' } = {}) =>
+  deliver(event, workspace, { task: opts.task ?? 'freshness', now: new Date(now).toISOString(), dryRun: opts.dryRun });
 
 async function apply(login: string, fields: Partial<ApplicationFields> = {}, opts: { dryRun?: boolean } = {}) {
   const event = await gh.as(login).openIssue({ title: 'Mentor application', body: applicationBody(program, fields), labels: [APPLICATION_LABEL] });

@@ -3,9 +3,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BOT_LOGIN } from '../../src/testing/emulator/index.ts';
-import { runAction } from '../../src/testing/run-action.ts';
 import { parseBlocklist } from '../../src/core/abuse.ts';
-import { gh, program, ROOT, useEmulator, type Event } from './harness.ts';
+import { deliver, gh, program, ROOT, useEmulator, type Event } from './harness.ts';
 
 /**
  * `/pause @login` and `/unpause @login` through the bundled bot: the mentor profiles workflow (`task: freshness`)
@@ -27,18 +26,7 @@ afterAll(() => rmSync(workspace, { recursive: true, force: true }));
 
 useEmulator({ files: workspace });
 
-async function bot(event: Event, task: 'freshness' | 'requests' = 'freshness') {
-  const r = await runAction({
-    apiUrl: gh.url,
-    token: gh.botToken,
-    repository: program.repository,
-    workspace,
-    event,
-    extraEnv: { INPUT_TASK: task, MENTORKIT_NOW: `${TODAY}T08:00:00Z` },
-  });
-  expect(r.code, r.stdout + r.stderr).toBe(0);
-  return r;
-}
+const bot = (event: Event, task: 'freshness' | 'requests' = 'freshness') => deliver(event, workspace, { task, now: `${TODAY}T08:00:00Z` });
 async function thread(): Promise<number> {
   const opened = await gh.as(MENTEE).openIssue({ title: 'A thread', body: 'Hello' });
   return (opened.payload as { issue: { number: number } }).issue.number;
