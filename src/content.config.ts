@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { join } from 'node:path';
 import { buildCheck, validatedProfile } from './files/prevalidated.ts';
 import { contentRoot } from './files/root.ts';
+import { sharedProgram } from './files/shared-program.ts';
 
 const root = contentRoot();
 
@@ -12,14 +13,9 @@ const profiles = glob({ pattern: '*.md', base: join(root, 'content/mentors') });
 // the build with `file:line` messages on a problem, before it returns, and the collection then uses a light
 // schema instead of checking the same data twice. Dev and sync check the profiles here, with the full schema.
 const checked = buildCheck(root);
-// Only dev and sync need the full schema, and so program.yml and the validation modules: imported then, a build
-// does not evaluate them a second time in Vite's module runner (the config has loaded them already, in Node).
-const fullSchema = async () => {
-  const [{ makeProfileSchema }, { loadProgram }] = await Promise.all([import('./core/profile.ts'), import('./files/content.ts')]);
-  const { program } = loadProgram(root);
-  if (!program) throw new Error('program.yml is invalid; run npm run validate');
-  return makeProfileSchema(program);
-};
+// Only dev and sync need the full schema: imported then, so a build does not evaluate it a second time in Vite's
+// module runner. Its program is the one astro.config.mjs loaded and checked.
+const fullSchema = async () => (await import('./core/profile.ts')).makeProfileSchema(sharedProgram(root));
 const mentors = defineCollection({
   loader: checked
     ? {

@@ -1,10 +1,11 @@
 import type { Program } from '../core/program.ts';
 
 /**
- * program.yml as astro.config.mjs loaded and checked it, for the pages. They run in the same process (Vite's
- * module runner in dev, the prerender in a build), with their own copies of the modules, so the program goes
- * through globalThis. Without it the pages would import the whole validation (src/core/validate.ts and the
- * privacy scan) into their bundle only to read program.yml a second time (docs/performance.md, fifth pass).
+ * program.yml as astro.config.mjs loaded and checked it, for the pages and the content config. They run in the
+ * same process (Vite's module runner in dev and sync, the prerender in a build), with their own copies of the
+ * modules, so the program goes through globalThis. Without it they would import the whole validation
+ * (src/core/validate.ts and the privacy scan) only to read program.yml a second time (docs/performance.md, fifth
+ * pass).
  */
 
 const KEY = Symbol.for('mentorkit.program');
