@@ -11,8 +11,10 @@ import { sortMentors } from './model.ts';
 /** Build-time access to the program and the collections, for pages. */
 
 export function program(): Program {
-  return sharedProgram(contentRoot());
+  // Every page asks; in dev, astro.config.mjs may have shared a newer one since.
+  return import.meta.env.PROD ? (built ??= sharedProgram(contentRoot())) : sharedProgram(contentRoot());
 }
+let built: Program | undefined;
 
 /**
  * Read once per build (thousands of pages ask the same question); re-read on

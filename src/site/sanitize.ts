@@ -1,5 +1,6 @@
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import type { Element, Root } from 'hast';
+import { satteri } from '@astrojs/markdown-satteri';
 import { PROFILE_HTML_TAGS } from '../core/profile-html.ts';
 
 /**
@@ -70,59 +71,79 @@ function isPlainLink(node: Readonly<Element>): boolean {
 
 /** The Sätteri hast plugin interface, the part used here (the package is Astro's, not one of ours). */
 interface HastContext {
-  readonly source: string;
   replaceNode(node: unknown, replacement: unknown): void;
 }
 export interface SanitizePlugin {
   name: string;
-  element: { filter: string[]; visit(node: Readonly<Element>, ctx: HastContext): void };
-  after(root: Readonly<Root>, ctx: HastContext): void;
+  element?: { filter: string[]; visit(node: Readonly<Element>, ctx: HastContext): void };
+  after?(root: Readonly<Root>, ctx: HastContext): void;
 }
 
 /**
- * The sanitiser as a Sätteri hast plugin. Raw HTML can only come from a `<` in the Markdown (entities such as
- * `&lt;` are text), so a body without one is sanitised element by element, links and images only: those are the
- * elements whose addresses the author writes. Handing the whole tree to JavaScript costs 0.2 ms a profile, 2 s
- * of a 10,000-mentor build, and is done only for a body with a `<` (docs/performance.md).
+ * For a body without a `<`, which can hold no raw HTML (entities such as `&lt;` are text): only links and images
+ * are sanitised, element by element, as those are the elements whose addresses the author writes. Handing the whole
+ * tree to JavaScript costs 0.2 ms a profile, 2 s of a 10,000-mentor build (docs/performance.md).
  */
-export function sanitizePlugin(): SanitizePlugin {
+export function sanitizeLinksPlugin(): SanitizePlugin {
   return {
-    name: 'mentorkit:sanitize',
+    name: 'mentorkit:sanitize-links',
     element: {
       filter: ['a', 'img'],
       visit(node, ctx) {
-        if (ctx.source.includes('<')) return; // the whole tree is sanitised after the visitors
         // Most links are plain http(s) or relative ones with the attributes Markdown gives them: nothing to change,
         // and no sanitiser run (it costs more than the rest of rendering a profile's links).
         if (node.tagName === 'a' && isPlainLink(node)) return;
         ctx.replaceNode(node, sanitizeProfileTree({ type: 'root', children: [node as Element] }).children);
       },
     },
+  };
+}
+
+/** For a body with a `<`: the whole tree, raw HTML parsed into elements first (Sätteri's `rawHtml`). */
+export function sanitizeTreePlugin(): SanitizePlugin {
+  return {
+    name: 'mentorkit:sanitize-tree',
     after(root, ctx) {
-      if (ctx.source.includes('<')) ctx.replaceNode(root, sanitizeProfileTree(root as Root));
+      ctx.replaceNode(root, sanitizeProfileTree(root as Root));
     },
   };
 }
 
+type Shared = Parameters<ReturnType<typeof satteri>['createRenderer']>[0];
+type Renderer = Awaited<ReturnType<ReturnType<typeof satteri>['createRenderer']>>;
+
 /** A Markdown processor as Astro's config holds it (`markdown.processor`), the part that is changed here. */
 interface MarkdownProcessor {
   name: string;
-  options: { hastPlugins?: unknown[]; features?: Record<string, unknown> };
+  options: { mdastPlugins?: unknown[]; hastPlugins?: unknown[]; features?: Record<string, unknown> };
+  createRenderer(shared: Shared): Promise<Renderer>;
 }
 
 /**
- * Put the sanitiser into the Markdown processor that renders the profiles (`.md`; the committee's `.mdx` pages
- * have their own processor, see astro.config.mjs). Throws, and so stops the build, if the processor is not Astro's
- * Sätteri one: a different processor would run none of this, and profiles would be published unsanitised.
+ * Make the Markdown processor that renders the profiles (`.md`; the committee's `.mdx` pages have their own, see
+ * astro.config.mjs) sanitise what it renders. It becomes two Sätteri renderers with the processor's own plugins and
+ * features: one for bodies with a `<`, which parses raw HTML into elements (so `<br>` and `<sup>` survive and the
+ * rest is judged tag by tag instead of dropped whole) and sanitises the whole tree; one for the rest, which checks
+ * links and images only. Parsing raw HTML and visiting the whole tree cost 0.3 s of a 10,000-profile build without
+ * a single `<` in them (docs/performance.md, sixth pass). Throws, and so stops the build, if the processor is not
+ * Astro's Sätteri one: a different processor would run none of this, and profiles would be published unsanitised.
  */
 export function sanitizeMarkdown(processor: MarkdownProcessor): void {
-  if (processor.name !== 'satteri' || !processor.options.hastPlugins || !processor.options.features) {
+  const { options } = processor;
+  if (processor.name !== 'satteri' || !options.hastPlugins || !options.features) {
     throw new Error(
       `mentorkit sanitises profiles with a Sätteri hast plugin, but markdown.processor is "${processor.name}"; remove markdown.processor from astro.config.mjs, or sanitise profiles in that processor instead (src/site/sanitize.ts)`,
     );
   }
-  // Parse raw HTML into elements before the hast plugins run, so <br> and <sup> survive and the rest is judged
-  // tag by tag instead of dropped whole.
-  processor.options.features.rawHtml = true;
-  processor.options.hastPlugins.push(sanitizePlugin());
+  // Read when the renderer is made, not now: integrations may still add plugins after this one.
+  const variant = (plugin: SanitizePlugin, rawHtml: boolean, shared: Shared) =>
+    satteri({
+      mdastPlugins: [...(options.mdastPlugins ?? [])],
+      hastPlugins: [...(options.hastPlugins ?? []), plugin],
+      features: { ...options.features, rawHtml },
+    } as never).createRenderer(shared);
+  processor.createRenderer = async (shared) => {
+    const [links, tree] = await Promise.all([variant(sanitizeLinksPlugin(), false, shared), variant(sanitizeTreePlugin(), true, shared)]);
+    return { render: (content, opts) => (content.includes('<') ? tree : links).render(content, opts) };
+  };
 }

@@ -124,7 +124,19 @@ describe('profile Markdown is sanitised as the site renders it', () => {
     expect(await render('<br>[a](javascript:alert(1)) and [b](https://example.org/)')).toBe('<p><br><a>a</a> and <a href="https://example.org/">b</a></p>');
   });
 
+  test('plugins and features another integration adds later still apply, to bodies with and without raw HTML', async () => {
+    const processor = satteri();
+    sanitizeMarkdown(processor as never);
+    // As an integration's config hook would, after mentorkit's: the renderer is made when the content layer needs it.
+    processor.options.hastPlugins.push({ name: 'mark', element: { filter: ['p'], visit: (node: { properties: object }, ctx: { replaceNode(a: unknown, b: unknown): void }) => ctx.replaceNode(node, { ...node, properties: { ...node.properties, id: 'marked' } }) } } as never);
+    processor.options.features.smartPunctuation = false;
+    const r = await processor.createRenderer({} as never);
+    expect((await r.render('"Plain" text', {} as never)).code.trim()).toBe('<p id="marked">"Plain" text</p>');
+    // The sanitiser runs last, so what other plugins add is sanitised too: the id gets the user-content- prefix.
+    expect((await r.render('"Raw" <b>text</b><script>x</script>', {} as never)).code.trim()).toBe('<p id="user-content-marked">"Raw" <b>text</b></p>');
+  });
+
   test('refuses a processor it cannot put the sanitiser into, so no build publishes unsanitised profiles', () => {
-    expect(() => sanitizeMarkdown({ name: 'unified', options: {} })).toThrow(/markdown\.processor is "unified"/);
+    expect(() => sanitizeMarkdown({ name: 'unified', options: {}, createRenderer: async () => ({ render: async () => ({ code: '' }) }) } as never)).toThrow(/markdown\.processor is "unified"/);
   });
 });
