@@ -5,13 +5,15 @@
 // tsc checks this file (@ts-check, tsconfig.json).
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { loadProgram } from './src/files/content.ts';
 import { checkProfilesInWorker, stopBuild, stopOnProblems } from './src/files/content-check.ts';
 import { contentRoot } from './src/files/root.ts';
 import { shareProgram } from './src/files/shared-program.ts';
 import { markCheckedForBuild } from './src/files/prevalidated.ts';
 import { sanitizeMarkdown } from './src/site/sanitize.ts';
+import { sitemapFiles } from './src/site/sitemap.ts';
 import { loadStatus, statusBuildLine } from './src/files/status.ts';
 
 // Bad content stops the build before Astro reads it: a committee member gets `file:line: field: message` lines,
@@ -37,7 +39,18 @@ export default defineConfig({
     // The committee's .mdx pages use components and HTML and are not sanitised: they get Astro's default processor
     // rather than the Markdown one below, which sanitises the profiles.
     mdx({ extendMarkdownConfig: false }),
-    sitemap(),
+    {
+      // Every page but the 404, for search engines (src/site/sitemap.ts says why not @astrojs/sitemap). Without
+      // site.url in program.yml there is no address to list, and no sitemap.
+      name: 'mentorkit:sitemap',
+      hooks: {
+        'astro:build:done': ({ dir, pages }) => {
+          if (!program.site.url) return;
+          const root = new URL(program.site.base, program.site.url).href;
+          for (const f of sitemapFiles(pages.map((pg) => pg.pathname), root)) writeFileSync(fileURLToPath(new URL(f.name, dir)), f.xml);
+        },
+      },
+    },
     {
       // Every profile body is sanitised as it is rendered: applicants write it, and on <owner>.github.io a script
       // in it would run on the origin all the owner's project sites share (src/site/sanitize.ts, docs/security.md).
