@@ -7,32 +7,40 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadProgram } from './src/files/content.ts';
-import { checkProfilesInWorker, stopBuild, stopOnProblems } from './src/files/content-check.ts';
+import { checkProfilesInWorker, stopOnProblems } from './src/files/content-check.ts';
 import { contentRoot } from './src/files/root.ts';
 import { shareProgram } from './src/files/shared-program.ts';
 import { markCheckedForBuild } from './src/files/prevalidated.ts';
 import { sanitizeMarkdown } from './src/site/sanitize.ts';
 import { sitemapFiles } from './src/site/sitemap.ts';
-import { loadStatus, statusBuildLine } from './src/files/status.ts';
+import { readSiteAddress } from './src/files/site-address.ts';
 
 // Bad content stops the build before Astro reads it: a committee member gets `file:line: field: message` lines,
-// the same as `npm run validate`, instead of a stack trace from the content layer. program.yml is needed now (the
-// site's URL and base path); the profiles are checked in a worker thread while Astro starts up, and every command
-// waits for that check before anything reads a profile (the hooks below).
+// the same as `npm run validate`, instead of a stack trace from the content layer. program.yml and the profiles
+// are checked in a worker thread while Astro starts up (src/files/content-check.ts), and every command waits for
+// that check before anything reads a profile or the program (the hooks below). Only the site's address is needed
+// now, and it is read without the schema.
 const root = contentRoot();
-const { program, diagnostics } = loadProgram(root);
-if (!program) stopBuild(diagnostics);
-shareProgram(root, program);
-const profilesCheck = checkProfilesInWorker(root);
-const profilesChecked = () => stopOnProblems(profilesCheck);
-// Slots and response times come from npm run sync's snapshot; without one the directory shows profiles only, and says so.
-const status = loadStatus(root);
-(status.status ? console.log : console.warn)(statusBuildLine(status));
+const site = readSiteAddress(root);
+const check = checkProfilesInWorker(root);
+let checked = false;
+const profilesChecked = async () => {
+  const program = await stopOnProblems(check);
+  if (checked) return;
+  checked = true;
+  if (program.site.url !== site.url || program.site.base !== site.base) {
+    console.error(`program.yml: site: the checked address (${program.site.url ?? 'no url'}, base ${program.site.base}) is not the one the site was set up with (${site.url ?? 'no url'}, base ${site.base}); please report this as a mentorkit bug.`);
+    process.exit(1);
+  }
+  shareProgram(root, program);
+  // Slots and response times come from npm run sync's snapshot; without one the directory shows profiles only, and says so.
+  const { status } = await check;
+  (status.found ? console.log : console.warn)(status.line);
+};
 
 export default defineConfig({
-  site: program.site.url,
-  base: program.site.base,
+  site: site.url,
+  base: site.base,
   trailingSlash: 'always',
   outDir: process.env.MENTORKIT_OUT ?? './dist',
   integrations: [
@@ -45,9 +53,9 @@ export default defineConfig({
       name: 'mentorkit:sitemap',
       hooks: {
         'astro:build:done': ({ dir, pages }) => {
-          if (!program.site.url) return;
-          const root = new URL(program.site.base, program.site.url).href;
-          for (const f of sitemapFiles(pages.map((pg) => pg.pathname), root)) writeFileSync(fileURLToPath(new URL(f.name, dir)), f.xml);
+          if (!site.url) return;
+          const siteRoot = new URL(site.base, site.url).href;
+          for (const f of sitemapFiles(pages.map((pg) => pg.pathname), siteRoot)) writeFileSync(fileURLToPath(new URL(f.name, dir)), f.xml);
         },
       },
     },

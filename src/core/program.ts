@@ -4,6 +4,7 @@ import { cohortIdSchema } from './matching/matches-file.ts';
 import { safetySchema } from './safety.ts';
 import { abuseSchema } from './abuse.ts';
 import { isRealDate } from './clock.ts';
+import { SITE_BASE } from './site-address.ts';
 
 /**
  * program.yml: the rules a program committee sets. Every field has a default
@@ -178,7 +179,7 @@ export const programSchema = z
           .describe('The origin the site is served from; used for the sitemap and canonical links.'),
         base: z
           .string()
-          .regex(/^\/(?:[A-Za-z0-9._-]+\/)*$/, { error: 'must start and end with "/", e.g. "/" or "/mentoring/"' })
+          .regex(SITE_BASE, { error: 'must start and end with "/", e.g. "/" or "/mentoring/"' })
           .default('/')
           .describe('Path the site lives under. Use "/<repo>/" for a project Pages site.'),
       })

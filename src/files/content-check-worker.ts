@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 // worker thread does not inherit it. With it, loading the check's modules (the schemas, the YAML and phone-number
 // parsers) takes about half as long, so they are imported only after it is on.
 if (!process.env.CI) module.enableCompileCache?.();
-const { checkProfiles } = await import('./content-check.ts');
+const { checkProfiles } = await import('./content-check-run.ts');
 
 const { root } = workerData as { root: string };
 parentPort!.postMessage(checkProfiles(root));

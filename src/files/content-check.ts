@@ -1,13 +1,15 @@
-import { Worker, threadId } from 'node:worker_threads';
-import { formatDiagnostic, type Diagnostic } from '../core/diagnostics.ts';
-import { checkRepository } from './content.ts';
+import { Worker } from 'node:worker_threads';
+import type { Diagnostic } from '../core/diagnostics.ts';
+import type { Program } from '../core/program.ts';
 
 /**
- * The check of every profile that a site build runs before Astro reads them, so that a committee member gets
- * `file:line: field: message` lines, the same as `npm run validate`, instead of a stack trace from the content
- * layer. It runs in a worker thread, started when astro.config.mjs loads: the main thread meanwhile starts Vite and
- * loads the content config, and the check (a quarter of a millisecond per profile) no longer delays that start-up.
- * Whoever needs the profiles to be valid awaits the result (see astro.config.mjs and src/content.config.ts).
+ * The check of program.yml and every profile that a site build runs before Astro reads them, so that a committee
+ * member gets `file:line: field: message` lines, the same as `npm run validate`, instead of a stack trace from the
+ * content layer. It runs in a worker thread, started when astro.config.mjs loads: the main thread meanwhile starts
+ * Vite and loads the content config, and neither the check (a quarter of a millisecond per profile) nor loading the
+ * schemas' modules (a third of a second) delays that start-up. This module is what the main thread loads: it
+ * imports none of them (the check is content-check-run.ts). Whoever needs the program or the profiles awaits the
+ * result (see astro.config.mjs and src/content.config.ts).
  */
 
 export interface ProfilesCheck {
@@ -15,17 +17,12 @@ export interface ProfilesCheck {
   diagnostics: Diagnostic[];
   /** Profiles that passed. */
   profiles: number;
+  /** program.yml as checked, when it passed. */
+  program?: Program;
+  /** What the build says about data/status.json, and whether the file was there and valid. */
+  status: { line: string; found: boolean };
   /** The thread that ran the check (worker_threads' threadId): tells a worker's check from the fallback. */
   threadId: number;
-}
-
-/**
- * The check itself: what npm run validate does but the blocklist (the site does not publish it), without the
- * mentors' data (only the verdict crosses threads).
- */
-export function checkProfiles(root: string): ProfilesCheck {
-  const { mentors, diagnostics } = checkRepository(root);
-  return { diagnostics, profiles: mentors.length, threadId };
 }
 
 const WORKER = new URL('./content-check-worker.ts', import.meta.url);
@@ -40,11 +37,7 @@ export function checkProfilesInWorker(root: string, script: URL = WORKER): Promi
     const here = () => {
       if (settled) return;
       settled = true;
-      try {
-        resolve(checkProfiles(root));
-      } catch (e) {
-        reject(e);
-      }
+      import('./content-check-run.ts').then(({ checkProfiles }) => resolve(checkProfiles(root)), reject);
     };
     let worker: Worker;
     try {
@@ -64,7 +57,9 @@ export function checkProfilesInWorker(root: string, script: URL = WORKER): Promi
 }
 
 /** Print every problem as `file:line: field: message` and end the process with exit code 1, without a stack trace. */
-export function stopBuild(diagnostics: readonly Diagnostic[]): never {
+export async function stopBuild(diagnostics: readonly Diagnostic[]): Promise<never> {
+  // Imported only now: the module loads the YAML parser, which this thread does not otherwise need.
+  const { formatDiagnostic } = await import('../core/diagnostics.ts');
   for (const d of diagnostics) console.error(formatDiagnostic(d));
   console.error(
     `\nThe site was not built: ${diagnostics.length} problem(s) in program.yml or content/. Fix them, or run npm run validate to check again.`,
@@ -72,8 +67,9 @@ export function stopBuild(diagnostics: readonly Diagnostic[]): never {
   process.exit(1);
 }
 
-/** Await a check and stop the build if it found a problem. */
-export async function stopOnProblems(check: Promise<ProfilesCheck>): Promise<void> {
-  const { diagnostics } = await check;
-  if (diagnostics.length > 0) stopBuild(diagnostics);
+/** Await a check and stop the build if it found a problem; otherwise the checked program. */
+export async function stopOnProblems(check: Promise<ProfilesCheck>): Promise<Program> {
+  const { diagnostics, program } = await check;
+  if (diagnostics.length > 0 || !program) return stopBuild(diagnostics);
+  return program;
 }

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { findContactData, type PrivacyKind } from '../../src/core/privacy.ts';
 import { programPrivacy, validateContentFile } from '../../src/core/validate.ts';
 import { checkRepository } from '../../src/files/content.ts';
-import { checkProfiles } from '../../src/files/content-check.ts';
+import { checkProfiles } from '../../src/files/content-check-run.ts';
 import { formatDiagnostic } from '../../src/core/diagnostics.ts';
 
 /** No e-mail addresses or phone numbers anywhere published (docs/security.md, "Privacy checks"). */
