@@ -32,10 +32,10 @@ const profilesChecked = async () => {
     console.error(`program.yml: site: the checked address (${program.site.url ?? 'no url'}, base ${program.site.base}) is not the one the site was set up with (${site.url ?? 'no url'}, base ${site.base}); please report this as a mentorkit bug.`);
     process.exit(1);
   }
-  shareProgram(root, program);
   // Slots and response times come from npm run sync's snapshot; without one the directory shows profiles only, and says so.
   const { status } = await check;
-  (status.found ? console.log : console.warn)(status.line);
+  shareProgram(root, program, status.file);
+  (status.file ? console.log : console.warn)(status.line);
 };
 
 export default defineConfig({

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../core/diagnostics.ts';
 import type { Program } from '../core/program.ts';
+import type { StatusFile } from '../core/status.ts';
 
 /**
  * The check of program.yml and every profile that a site build runs before Astro reads them, so that a committee
@@ -19,8 +20,8 @@ export interface ProfilesCheck {
   profiles: number;
   /** program.yml as checked, when it passed. */
   program?: Program;
-  /** What the build says about data/status.json, and whether the file was there and valid. */
-  status: { line: string; found: boolean };
+  /** What the build says about data/status.json, and the file when it was there and valid. */
+  status: { line: string; file?: StatusFile };
   /** The thread that ran the check (worker_threads' threadId): tells a worker's check from the fallback. */
   threadId: number;
 }

@@ -1,9 +1,8 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Slots } from './card.ts';
 import type { StatusFile } from '../core/status.ts';
-import { loadStatus } from '../files/status.ts';
 import { mentorStatuses, slotsFor } from './status-view.ts';
-import { sharedProgram } from '../files/shared-program.ts';
+import { sharedProgram, sharedStatus } from '../files/shared-program.ts';
 import { contentRoot } from '../files/root.ts';
 import type { Program } from '../core/program.ts';
 import { sortMentors } from './model.ts';
@@ -29,7 +28,11 @@ function oncePerBuild<T>(load: () => Promise<T>): () => Promise<T> {
  * data/status.json (written by `npm run sync`), or undefined: without it (or with a broken one, which the build
  * reports; see astro.config.mjs) the site builds from the profiles alone and says nothing about slots.
  */
-export const programStatus = oncePerBuild(async (): Promise<StatusFile | undefined> => loadStatus(contentRoot()).status);
+export const programStatus = oncePerBuild(async (): Promise<StatusFile | undefined> =>
+  // A build uses the file its check read; in dev it is read again, so a new sync shows without a restart. The
+  // import is in a branch a build drops, so the status schema and its modules stay out of the build's bundle.
+  import.meta.env.DEV ? (await import('../files/status.ts')).loadStatus(contentRoot()).status : sharedStatus(contentRoot()),
+);
 
 /** Mentors in list order, each with its slots at the last sync when there is a status file. */
 export const sortedMentors = oncePerBuild(async () => {
