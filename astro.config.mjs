@@ -23,20 +23,20 @@ import { readSiteAddress } from './src/files/site-address.ts';
 const root = contentRoot();
 const site = readSiteAddress(root);
 const check = checkProfilesInWorker(root);
-let checked = false;
-const profilesChecked = async () => {
-  const program = await stopOnProblems(check);
-  if (checked) return;
-  checked = true;
-  if (program.site.url !== site.url || program.site.base !== site.base) {
-    console.error(`program.yml: site: the checked address (${program.site.url ?? 'no url'}, base ${program.site.base}) is not the one the site was set up with (${site.url ?? 'no url'}, base ${site.base}); please report this as a mentorkit bug.`);
-    process.exit(1);
-  }
-  // Slots and response times come from npm run sync's snapshot; without one the directory shows profiles only, and says so.
-  const { status } = await check;
-  shareProgram(root, program, status.file);
-  (status.file ? console.log : console.warn)(status.line);
-};
+// One promise for every caller (the loader, build:start, config:setup): the program is shared and the status line
+// printed once, and no caller goes on before that is done.
+let ready;
+const profilesChecked = () =>
+  (ready ??= (async () => {
+    const { program, status } = await stopOnProblems(check);
+    if (program.site.url !== site.url || program.site.base !== site.base) {
+      console.error(`program.yml: site: the checked address (${program.site.url ?? 'no url'}, base ${program.site.base}) is not the one the site was set up with (${site.url ?? 'no url'}, base ${site.base}); please report this as a mentorkit bug.`);
+      process.exit(1);
+    }
+    // Slots and response times come from npm run sync's snapshot; without one the directory shows profiles only, and says so.
+    shareProgram(root, program, status.file);
+    (status.file ? console.log : console.warn)(status.line);
+  })());
 
 export default defineConfig({
   site: site.url,

@@ -54,7 +54,6 @@ export async function handleSweep(ctx: RunContext): Promise<void> {
   if (failed) throw failed;
 }
 
-
 /** Whether a request needs its thread read: something is due, or its clock is missing, not its status's or changed by hand. */
 function needsLook(ctx: RunContext, issue: IssueState, today: string): boolean {
   const status = statusOf(issue.labels);

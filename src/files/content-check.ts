@@ -68,9 +68,10 @@ export async function stopBuild(diagnostics: readonly Diagnostic[]): Promise<nev
   process.exit(1);
 }
 
-/** Await a check and stop the build if it found a problem; otherwise the checked program. */
-export async function stopOnProblems(check: Promise<ProfilesCheck>): Promise<Program> {
-  const { diagnostics, program } = await check;
+/** Await a check and stop the build if it found a problem; otherwise the check, with its program. */
+export async function stopOnProblems(check: Promise<ProfilesCheck>): Promise<ProfilesCheck & { program: Program }> {
+  const result = await check;
+  const { diagnostics, program } = result;
   if (diagnostics.length > 0 || !program) return stopBuild(diagnostics);
-  return program;
+  return { ...result, program };
 }

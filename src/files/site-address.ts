@@ -31,5 +31,5 @@ export function readSiteAddress(root: string): SiteAddress {
 }
 
 function isHttpUrl(s: string): boolean {
-  return URL.canParse(s) && /^https?:$/.test(new URL(s).protocol);
+  return /^https?:$/.test(URL.parse(s)?.protocol ?? '');
 }
