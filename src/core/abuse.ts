@@ -2,7 +2,8 @@ import { isMap, isScalar, isSeq, parse as parseYaml, parseDocument, YAMLSeq, typ
 import { z } from 'zod';
 import { GITHUB_LOGIN } from './github-login.ts';
 import { isoDate, withoutClock } from './clock.ts';
-import { FIELD, type ParsedRequest, type Problem } from './request-form.ts';
+import { FIELD } from './request-fields.ts';
+import type { ParsedRequest, Problem } from './request-form.ts';
 
 /**
  * Abuse limits on requests (docs/security.md, "Abuse limits"): a weekly quota per mentee, a minimum account age,

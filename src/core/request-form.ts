@@ -9,6 +9,7 @@ import { agreementField, dropdownField, inputField, textareaField, type FormFiel
 import { isTimeZone } from './profile.ts';
 import { languageChoice } from './language-choice.ts';
 import { reportLink } from './safety.ts';
+import { FIELD } from './request-fields.ts';
 
 /**
  * The "Request a mentor" issue form. It is generated from program.yml (so the
@@ -18,20 +19,7 @@ import { reportLink } from './safety.ts';
 
 export const FORM_FILE = 'request-a-mentor.yml';
 
-export const FIELD = {
-  mentor: { id: 'mentor', label: 'Mentor’s GitHub login' },
-  alternate1: { id: 'alternate-1', label: 'First alternate mentor (optional)' },
-  alternate2: { id: 'alternate-2', label: 'Second alternate mentor (optional)' },
-  areas: { id: 'areas', label: 'Areas of guidance' },
-  goals: { id: 'goals', label: 'Your goals' },
-  term: { id: 'term', label: 'Term' },
-  format: { id: 'format', label: 'Preferred format' },
-  languages: { id: 'languages', label: 'Languages you can be mentored in' },
-  timezone: { id: 'timezone', label: 'Your time zone (optional)' },
-  stage: { id: 'stage', label: 'Your career stage (optional)' },
-  about: { id: 'about', label: 'About you' },
-  coc: { id: 'coc', label: 'Code of Conduct' },
-} as const;
+export { FIELD };
 
 export const termOption = (months: number) => `${months} months`;
 const COC_OPTION = 'I agree to follow the program’s Code of Conduct and the mentoring agreement.';

@@ -20,9 +20,16 @@ export function normalizeTerm(term: string): string {
 /** The word splitter MiniSearch uses by default: spaces and punctuation. */
 const SPLIT = /[\n\r\p{Z}\p{P}]+/u;
 
+/**
+ * The same separators among ASCII characters (there, \p{Z} is only the space and \p{P} is !"#%&'()*,-./:;?@[\]_{}).
+ * Most bios are plain ASCII, and splitting them with this pattern takes about 60% of the time the Unicode one does.
+ */
+const SPLIT_ASCII = /[\n\r !"#%&'()*,\-./:;?@[\\\]_{}]+/;
+const NOT_ASCII = /[^\0-\x7f]/;
+
 /** Raw words, for MiniSearch's `tokenize`. */
 export function tokenize(text: string): string[] {
-  return text.split(SPLIT).filter(Boolean);
+  return text.split(NOT_ASCII.test(text) ? SPLIT : SPLIT_ASCII).filter(Boolean);
 }
 
 /** A normalized term, or null for words search should ignore; MiniSearch's `processTerm`. */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { FacetIndex, FACETS, emptyFilters, isEmptyState, parseState, serializeState, type FacetKey, type FacetValues, type Filters } from '../../src/core/directory.ts';
-import { bioTerms, normalizeTerm, terms } from '../../src/core/search-text.ts';
+import { bioTerms, normalizeTerm, terms, tokenize } from '../../src/core/search-text.ts';
 import { decodePostings, encodePostings, invert } from '../../src/core/postings.ts';
 import { createEngine } from '../../src/scripts/search-engine.ts';
 import { bioShards, searchIndex, sortMentors, facetOptions } from '../../src/site/model.ts';
@@ -101,6 +101,14 @@ describe('FacetIndex, the typed-array counter the browser uses', () => {
 describe('search text', () => {
   test('bio terms drop Markdown, headings, stop words, short words and repeats', () => {
     expect(bioTerms('## About me\n\nI love **Python** and [Julia](https://julialang.org); python again, go.')).toEqual(['love', 'python', 'julia']);
+  });
+  test('plain ASCII text splits where the Unicode pattern (MiniSearch\'s default) splits it', () => {
+    const unicodeSeparator = /[\n\r\p{Z}\p{P}]/u;
+    for (let code = 0; code < 128; code++) {
+      const c = String.fromCharCode(code);
+      expect(tokenize(`ab${c}cd`), `character ${code}`).toEqual(unicodeSeparator.test(c) ? ['ab', 'cd'] : [`ab${c}cd`]);
+    }
+    expect(tokenize('café—naïve, «déjà» vu')).toEqual(['café', 'naïve', 'déjà', 'vu']);
   });
   test('terms fold accents and case', () => {
     expect(terms('São Paulo, Zoë and C++')).toEqual(['sao', 'paulo', 'zoe', 'c++']);
