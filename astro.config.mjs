@@ -6,6 +6,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkProfilesInWorker, stopOnProblems } from './src/files/content-check.ts';
 import { contentRoot } from './src/files/root.ts';
@@ -21,6 +22,11 @@ import { readSiteAddress } from './src/files/site-address.ts';
 // that check before anything reads a profile or the program (the hooks below). Only the site's address is needed
 // now, and it is read without the schema.
 const root = contentRoot();
+// Astro's content cache (data-store.json) reuses an entry whose id and text come back unchanged together with the
+// file it was first read from, and imports an .mdx page from there, even when that was another folder. Content
+// outside the repository (MENTORKIT_ROOT, as the tests use it) therefore gets a cache of its own, kept with it:
+// otherwise a build could import the pages of a folder deleted since.
+const ownCache = root === resolve(fileURLToPath(new URL('.', import.meta.url))) ? undefined : join(root, '.astro-cache/');
 const site = readSiteAddress(root);
 const check = checkProfilesInWorker(root);
 // One promise for every caller (the loader, build:start, config:setup): the program is shared and the status line
@@ -43,6 +49,7 @@ export default defineConfig({
   base: site.base,
   trailingSlash: 'always',
   outDir: process.env.MENTORKIT_OUT ?? './dist',
+  ...(ownCache ? { cacheDir: ownCache } : {}),
   integrations: [
     // The committee's .mdx pages use components and HTML and are not sanitised: they get Astro's default processor
     // rather than the Markdown one below, which sanitises the profiles.
@@ -86,4 +93,17 @@ export default defineConfig({
   // number and uses it too, so the comparison stays fair (see docs/performance.md).
   build: { format: 'directory', concurrency: 4 },
   devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rolldownOptions: {
+        // Every build warned four times that the "use astro:head-inject" directive Astro adds to .mdx pages "may not
+        // be preserved when bundling". Astro reads that directive before bundling, so it is harmless, and Astro
+        // means to drop the warning (withastro/astro#18087); a committee member should not see it on every build.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('"use astro:head-inject"')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
 });

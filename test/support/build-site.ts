@@ -3,9 +3,14 @@ import { resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-/** Run `astro build` as the CLI does, with content from `contentRoot` into `outDir`. */
-export function buildSite(outDir: string, contentRoot = ROOT): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [resolve(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], {
+/** Run `astro build` as the CLI does, with content from `contentRoot` into `outDir`; `silent: false` keeps Astro's log. */
+export function buildSite(
+  outDir: string,
+  contentRoot = ROOT,
+  o: { silent?: boolean } = {},
+): { status: number | null; stdout: string; stderr: string } {
+  const args = [resolve(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...(o.silent === false ? [] : ['--silent'])];
+  const r = spawnSync(process.execPath, args, {
     cwd: ROOT,
     env: { ...cliEnv(), MENTORKIT_ROOT: contentRoot, MENTORKIT_OUT: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
     encoding: 'utf8',

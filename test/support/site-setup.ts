@@ -25,8 +25,11 @@ export default async function setup(project: TestProject) {
   cpSync(join(process.cwd(), 'content'), join(root, 'content'), { recursive: true });
   mkdirSync(join(root, 'data'));
   writeFileSync(join(root, 'data/status.json'), `${JSON.stringify(sampleStatus(process.cwd()), null, 2)}\n`);
-  const built = buildSite(out, root);
+  const built = buildSite(out, root, { silent: false });
   if (built.status !== 0) throw new Error(`astro build failed:\n${built.stdout}\n${built.stderr}`);
+  // What a committee member sees on every build: a warning there is a defect even when the site comes out right.
+  const warnings = `${built.stdout}\n${built.stderr}`.split('\n').filter((line) => /\[WARN\]/.test(line));
+  if (warnings.length) throw new Error(`astro build of the sample site printed warnings:\n${warnings.join('\n')}`);
   const { program } = loadProgram(process.cwd());
   const server = await serveStatic(out, program!.site.base);
   project.provide('siteUrl', server.url);
