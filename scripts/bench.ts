@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildBaseline, buildMentorkit, killActiveBuild, medianBuild, REPO_ROOT, type BuildResult } from './bench/build.ts';
+import { buildBaseline, buildMentorkit, buildOrder, killActiveBuild, medianBuild, REPO_ROOT, type BuildResult } from './bench/build.ts';
 import { DEFAULT_SEED, readProgram, writeContentRoot } from './bench/generate.ts';
 import { MEASUREMENTS, TARGETS, type BenchContext, type SizeRun } from './bench/measurements.ts';
 import { BenchError, fmt, progress, renderTable, type Row } from './bench/report.ts';
@@ -193,18 +193,22 @@ async function main(): Promise<number> {
       const baseline: BuildResult[] = [];
       for (let k = 1; k <= opts.runs; k++) {
         const of = opts.runs > 1 ? ` (run ${k} of ${opts.runs})` : '';
-        if (opts.only !== 'baseline') {
-          progress(`${label}: building mentorkit${of}`);
-          const b = await buildMentorkit(n, contentRoot, work);
-          mentorkit.push(b);
-          progress(`${label}: mentorkit built in ${fmt.seconds(b.seconds)}, peak RSS ${fmt.bytes(b.peakRssBytes)}`);
-        }
-        if (opts.only !== 'mentorkit') {
-          progress(`${label}: building bare Astro baseline${of}`);
-          const b = await buildBaseline(n, join(contentRoot, 'content/mentors'), work);
-          baseline.push(b);
-          progress(`${label}: baseline built in ${fmt.seconds(b.seconds)}, peak RSS ${fmt.bytes(b.peakRssBytes)}`);
-        }
+        const buildOne = async (kind: BuildResult['kind']) => {
+          if (opts.only !== 'both' && opts.only !== kind) return;
+          if (kind === 'mentorkit') {
+            progress(`${label}: building mentorkit${of}`);
+            const b = await buildMentorkit(n, contentRoot, work);
+            mentorkit.push(b);
+            progress(`${label}: mentorkit built in ${fmt.seconds(b.seconds)}, peak RSS ${fmt.bytes(b.peakRssBytes)}`);
+          } else {
+            progress(`${label}: building bare Astro baseline${of}`);
+            const b = await buildBaseline(n, join(contentRoot, 'content/mentors'), work);
+            baseline.push(b);
+            progress(`${label}: baseline built in ${fmt.seconds(b.seconds)}, peak RSS ${fmt.bytes(b.peakRssBytes)}`);
+          }
+        };
+        // Each run is a pair of builds, compared with each other (pairedRatio).
+        for (const kind of buildOrder(k)) await buildOne(kind);
       }
       if (mentorkit.length) run.mentorkit = medianBuild(mentorkit);
       if (baseline.length) run.baseline = medianBuild(baseline);

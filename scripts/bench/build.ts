@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -46,10 +46,26 @@ export interface BuildResult {
   samples?: { seconds: number[]; peakRssBytes: number[] };
 }
 
-function median(xs: readonly number[]): number {
+export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/**
+ * mentorkit against the baseline over repeated runs: the ratio of each run's two builds, which ran back to back,
+ * and the median of those ratios. A machine that slows down or speeds up during the benchmark (other work, disk
+ * write-back) moves both builds of a pair alike, whereas the two kinds' medians can come from different moments.
+ */
+export function pairedRatio(mentorkit: readonly number[], baseline: readonly number[]): { ratio: number; pairs: number[] } {
+  if (mentorkit.length !== baseline.length || mentorkit.length === 0) throw new Error(`pairedRatio: ${mentorkit.length} mentorkit and ${baseline.length} baseline builds do not pair up`);
+  const pairs = mentorkit.map((v, i) => v / baseline[i]!);
+  return { ratio: median(pairs), pairs };
+}
+
+/** Which build of run k (from 1) goes first: alternating, so that a steady drift favours neither kind. */
+export function buildOrder(k: number): readonly BuildKind[] {
+  return k % 2 === 1 ? ['mentorkit', 'baseline'] : ['baseline', 'mentorkit'];
 }
 
 /** Several builds of the same kind and size as one result: median time and median peak RSS. */
@@ -130,6 +146,9 @@ export interface RunBuildOptions {
 
 export async function runBuild(o: RunBuildOptions): Promise<BuildResult> {
   rmSync(o.rssFile, { force: true });
+  // Flush what earlier steps wrote (the generated profiles, the previous build's dist/) before the clock starts:
+  // otherwise the kernel writes it back during this build, and each build pays for the one before it.
+  spawnSync('sync', { stdio: 'ignore' });
   const start = performance.now();
   const child = spawn(process.execPath, ['--import', REPORTER, ASTRO_BIN, 'build', ...o.args], {
     cwd: o.cwd,
