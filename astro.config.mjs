@@ -5,7 +5,7 @@
 // tsc checks this file (@ts-check, tsconfig.json).
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { writeFileSync } from 'node:fs';
+import { realpathSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkProfilesInWorker, stopOnProblems } from './src/files/content-check.ts';
@@ -26,7 +26,15 @@ const root = contentRoot();
 // file it was first read from, and imports an .mdx page from there, even when that was another folder. Content
 // outside the repository (MENTORKIT_ROOT, as the tests use it) therefore gets a cache of its own, kept with it:
 // otherwise a build could import the pages of a folder deleted since.
-const ownCache = root === resolve(fileURLToPath(new URL('.', import.meta.url))) ? undefined : join(root, '.astro-cache/');
+/** @param {string} a @param {string} b */
+const sameFolder = (a, b) => {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return resolve(a) === resolve(b);
+  }
+};
+const ownCache = sameFolder(root, fileURLToPath(new URL('.', import.meta.url))) ? undefined : join(root, '.astro-cache/');
 const site = readSiteAddress(root);
 const check = checkProfilesInWorker(root);
 // One promise for every caller (the loader, build:start, config:setup): the program is shared and the status line

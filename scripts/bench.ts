@@ -27,9 +27,11 @@ Options:
   --sizes LIST   Directory sizes to build, comma-separated (default 1000,10000).
                  A "k" suffix is accepted: --sizes 1k,10k.
   --only WHICH   mentorkit, baseline or both (default both). Ratios need both.
-  --runs K       Build each project K times, alternating mentorkit and baseline,
-                 and report medians (default 1). Other load on the machine moves
-                 single builds by tens of percent; K=3 steadies the ratios.
+  --runs K       Build K pairs, one mentorkit and one baseline build back to back,
+                 alternating which goes first (default 1). The ratios are the
+                 medians of the pairs' ratios. Other load on the machine moves
+                 single builds by tens of percent; use an even K (4 or more), so
+                 that each kind goes first as often as the other.
   --races N      Run N randomised interleavings of concurrent acceptances and
                  count broken invariants (default 0: not run). With --races and
                  no --sizes, no site is built.

@@ -91,7 +91,7 @@ const QUERY_PASSES = 3;
 const gz = (s: string | Buffer) => gzipSync(s, { level: 9 }).length;
 
 /** mentorkit against bare Astro for one figure of the builds: with several runs, the median of paired ratios (pairedRatio). */
-function ratioRows(ctx: BenchContext, metric: string, key: 'seconds' | 'peakRssBytes', show: (v: number) => string, limit: number): Row[] {
+export function ratioRows(ctx: BenchContext, metric: string, key: 'seconds' | 'peakRssBytes', show: (v: number) => string, limit: number): Row[] {
   return ctx.runs.map((run): Row => {
     const m = run.mentorkit;
     const b = run.baseline;
