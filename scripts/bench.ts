@@ -193,24 +193,21 @@ async function main(): Promise<number> {
 
       const mentorkit: BuildResult[] = [];
       const baseline: BuildResult[] = [];
+      const builders = {
+        mentorkit: { what: 'mentorkit', build: () => buildMentorkit(n, contentRoot, work), into: mentorkit },
+        baseline: { what: 'bare Astro baseline', build: () => buildBaseline(n, join(contentRoot, 'content/mentors'), work), into: baseline },
+      };
       for (let k = 1; k <= opts.runs; k++) {
         const of = opts.runs > 1 ? ` (run ${k} of ${opts.runs})` : '';
-        const buildOne = async (kind: BuildResult['kind']) => {
-          if (opts.only !== 'both' && opts.only !== kind) return;
-          if (kind === 'mentorkit') {
-            progress(`${label}: building mentorkit${of}`);
-            const b = await buildMentorkit(n, contentRoot, work);
-            mentorkit.push(b);
-            progress(`${label}: mentorkit built in ${fmt.seconds(b.seconds)}, peak RSS ${fmt.bytes(b.peakRssBytes)}`);
-          } else {
-            progress(`${label}: building bare Astro baseline${of}`);
-            const b = await buildBaseline(n, join(contentRoot, 'content/mentors'), work);
-            baseline.push(b);
-            progress(`${label}: baseline built in ${fmt.seconds(b.seconds)}, peak RSS ${fmt.bytes(b.peakRssBytes)}`);
-          }
-        };
         // Each run is a pair of builds, compared with each other (pairedRatio).
-        for (const kind of buildOrder(k)) await buildOne(kind);
+        for (const kind of buildOrder(k)) {
+          if (opts.only !== 'both' && opts.only !== kind) continue;
+          const { what, build, into } = builders[kind];
+          progress(`${label}: building ${what}${of}`);
+          const b = await build();
+          into.push(b);
+          progress(`${label}: ${kind} built in ${fmt.seconds(b.seconds)}, peak RSS ${fmt.bytes(b.peakRssBytes)}`);
+        }
       }
       if (mentorkit.length) run.mentorkit = medianBuild(mentorkit);
       if (baseline.length) run.baseline = medianBuild(baseline);

@@ -98,18 +98,10 @@ export function ratioRows(ctx: BenchContext, metric: string, key: 'seconds' | 'p
     if (m && b) {
       const ms = m.samples?.[key];
       const bs = b.samples?.[key];
-      if (ms && bs && ms.length === bs.length) {
-        const { ratio: r, pairs } = pairedRatio(ms, bs);
-        return {
-          metric,
-          n: run.n,
-          measured: `${fmt.ratio(r)} (${show(m[key])} vs ${show(b[key])}; pairs ${pairs.map(fmt.ratio).join(', ')}; medians ${fmt.ratio(m[key] / b[key])})`,
-          target: `≤ ${limit}× bare Astro`,
-          status: atMost(r, limit),
-        };
-      }
-      const r = m[key] / b[key];
-      return { metric, n: run.n, measured: `${fmt.ratio(r)} (${show(m[key])} vs ${show(b[key])})`, target: `≤ ${limit}× bare Astro`, status: atMost(r, limit) };
+      const paired = ms && bs && ms.length === bs.length ? pairedRatio(ms, bs) : undefined;
+      const r = paired?.ratio ?? m[key] / b[key];
+      const detail = paired ? `; pairs ${paired.pairs.map(fmt.ratio).join(', ')}; medians ${fmt.ratio(m[key] / b[key])}` : '';
+      return { metric, n: run.n, measured: `${fmt.ratio(r)} (${show(m[key])} vs ${show(b[key])}${detail})`, target: `≤ ${limit}× bare Astro`, status: atMost(r, limit) };
     }
     const only = m ?? b;
     return {

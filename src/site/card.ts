@@ -29,9 +29,10 @@ export function slotsText(slots: Slots): string {
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const SPECIAL = /[&<>"']/;
+const EVERY_SPECIAL = new RegExp(SPECIAL.source, 'g');
 export function escapeHtml(s: string): string {
   // Most names, headlines and labels hold none of the five characters: testing first skips building a new string.
-  return SPECIAL.test(s) ? s.replace(/[&<>"']/g, (c) => ESCAPES[c]!) : s;
+  return SPECIAL.test(s) ? s.replace(EVERY_SPECIAL, (c) => ESCAPES[c]!) : s;
 }
 
 export function initials(name: string): string {
