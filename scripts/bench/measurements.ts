@@ -358,7 +358,7 @@ export const MEASUREMENTS: Measurement[] = [
           });
           note(
             ctx,
-            'Bio shards (fetched per query word, by its first two letters)',
+            'Bio shards (fetched per query word, by its first letter, or two where a letter is large)',
             `N=${fmt.int(run.n)}: ${sizes.length} shards; gzip median ${fmt.bytes(quantile(sizes, 0.5))}, p95 ${fmt.bytes(quantile(sizes, 0.95))}, largest ${fmt.bytes(sizes[sizes.length - 1] ?? 0)}`,
           );
         }

@@ -84,7 +84,21 @@ export function bioTerms(markdown: string): string[] {
   return terms(markdownToText(markdown), 3);
 }
 
-/** Bio terms are split into shards by their first two letters, so a query fetches only the shards its words need. */
-export function shardKey(term: string): string {
-  return term.slice(0, 2);
+/** The first `n` characters of a term, whole: counted in code points, so a key never ends in half of one. */
+export function leadingLetters(term: string, n: number): string {
+  let end = 0;
+  for (let i = 0; i < n && end < term.length; i++) end += (term.codePointAt(end) ?? 0) > 0xffff ? 2 : 1;
+  return term.slice(0, end);
+}
+
+/**
+ * Bio terms live in shards, one per first letter, or one per first two letters where a letter's would be large
+ * (the build decides, src/site/model.ts); a query fetches only the shards its words need. The shard of `term`
+ * among `keys`, the shards that exist, or undefined when no bio term can match it.
+ */
+export function shardFor(term: string, keys: ReadonlySet<string>): string | undefined {
+  const two = leadingLetters(term, 2);
+  if (keys.has(two)) return two;
+  const one = leadingLetters(term, 1);
+  return keys.has(one) ? one : undefined;
 }

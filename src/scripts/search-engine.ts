@@ -1,7 +1,7 @@
 import MiniSearch from 'minisearch';
 import { FACETS, FacetIndex, type FacetValues, type Filters } from '../core/directory.ts';
 import { decodePostings } from '../core/postings.ts';
-import { processTerm, shardKey, tokenize } from '../core/search-text.ts';
+import { processTerm, shardFor, tokenize } from '../core/search-text.ts';
 import type { BioShard, SearchIndexFile } from '../site/model.ts';
 
 /**
@@ -10,8 +10,8 @@ import type { BioShard, SearchIndexFile } from '../site/model.ts';
  *
  * Every word of a query must match (AND). A word matches a mentor through the
  * main index (name, headline, affiliation, region, topics: prefix and typo
- * tolerant via MiniSearch) or through the bio shard for its first two letters
- * (prefix and typo tolerant too, once those two letters are right).
+ * tolerant via MiniSearch) or through the bio shard of its first letter or two
+ * (prefix and typo tolerant too, once the shard's letters are right).
  */
 
 export type ShardLoader = (key: string) => Promise<BioShard>;
@@ -74,8 +74,9 @@ export function createEngine(index: SearchIndexFile, loadShard: ShardLoader): Se
 
   const available = new Set(index.bioShards);
   const shards = new Map<string, Promise<LoadedShard>>();
-  function shard(key: string): Promise<LoadedShard> | undefined {
-    if (!available.has(key)) return undefined;
+  function shard(word: string): Promise<LoadedShard> | undefined {
+    const key = shardFor(word, available);
+    if (key === undefined) return undefined;
     let s = shards.get(key);
     if (!s) {
       s = loadShard(key).then((raw) => {
@@ -100,7 +101,7 @@ export function createEngine(index: SearchIndexFile, loadShard: ShardLoader): Se
       scores[d] = r.score;
       hits.push(d);
     }
-    const pending = word.length >= 3 ? shard(shardKey(word)) : undefined;
+    const pending = word.length >= 3 ? shard(word) : undefined;
     if (pending) {
       const s = await pending;
       // A three-letter prefix in bios expands to hundreds of words and most documents; completion starts at four.

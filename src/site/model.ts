@@ -1,7 +1,7 @@
 import type { Program } from '../core/program.ts';
 import type { Profile } from '../core/profile.ts';
 import { FACETS, FacetIndex, type FacetKey, type FacetValues, emptyFilters } from '../core/directory.ts';
-import { bioTerms, shardKey, terms } from '../core/search-text.ts';
+import { bioTerms, leadingLetters, terms } from '../core/search-text.ts';
 import { invert } from '../core/postings.ts';
 import { memo } from '../core/memo.ts';
 import type { CardData, Slots } from './card.ts';
@@ -163,7 +163,7 @@ export interface SearchIndexFile {
   /** Sorted vocabulary of the name field and of the other short fields. */
   name: { terms: string[]; postings: string[] };
   text: { terms: string[]; postings: string[] };
-  /** Shard keys (first two letters) for which a bio shard exists. */
+  /** The bio shards that exist, by key: a first letter, or the first two letters (see shardLayout). */
   bioShards: string[];
 }
 
@@ -187,16 +187,40 @@ export function searchIndex(sorted: readonly MentorEntry[], program: Program): S
 
 const shardCache = new WeakMap<readonly MentorEntry[], Record<string, BioShard>>();
 
-/** Bio terms, inverted and split by their first two letters. */
+/** Bio terms, inverted and split into shards (see shardLayout). */
 export function bioShards(sorted: readonly MentorEntry[]): Record<string, BioShard> {
-  return memo(shardCache, sorted, () => {
-    const inv = invert(sorted.map((e) => bioTerms(e.body ?? '')));
-    const shards: Record<string, BioShard> = {};
-    inv.terms.forEach((t, i) => {
-      const s = (shards[shardKey(t)] ??= { terms: [], postings: [] });
+  return memo(shardCache, sorted, () => shardLayout(invert(sorted.map((e) => bioTerms(e.body ?? '')))));
+}
+
+/**
+ * Above this many characters of JSON, a letter's shard is split by the first two letters (about 12 kB gzip). Below
+ * it, one shard per letter: every shard is a file to write and, for a query, a request. Two letters for every term
+ * gave a directory of 1,000 mentors 213 files, the smallest of 38 bytes, and its build about 0.3 s of writing them.
+ */
+export const SHARD_SPLIT_CHARS = 32_000;
+
+/**
+ * Inverted bio terms, one shard per first letter, and one per first two letters for a letter whose terms and
+ * postings would exceed `splitAbove` characters. The browser finds a word's shard from the keys (shardFor).
+ */
+export function shardLayout(inv: { terms: readonly string[]; postings: readonly string[] }, splitAbove = SHARD_SPLIT_CHARS): Record<string, BioShard> {
+  const byLetter = new Map<string, { at: number[]; chars: number }>();
+  inv.terms.forEach((t, i) => {
+    const letter = leadingLetters(t, 1);
+    let group = byLetter.get(letter);
+    if (!group) byLetter.set(letter, (group = { at: [], chars: 0 }));
+    group.at.push(i);
+    // Two quotes and a comma around each string.
+    group.chars += t.length + inv.postings[i]!.length + 6;
+  });
+  const shards: Record<string, BioShard> = {};
+  for (const [letter, { at, chars }] of byLetter) {
+    for (const i of at) {
+      const t = inv.terms[i]!;
+      const s = (shards[chars > splitAbove ? leadingLetters(t, 2) : letter] ??= { terms: [], postings: [] });
       s.terms.push(t);
       s.postings.push(inv.postings[i]!);
-    });
-    return shards;
-  });
+    }
+  }
+  return shards;
 }

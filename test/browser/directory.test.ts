@@ -175,6 +175,31 @@ describe('search', () => {
     await page.fill('#q', '');
     await expectFullList();
   });
+
+  test('a word only bios hold finds the mentors who wrote it, from the shard of its first letter', async () => {
+    await home();
+    // A long word from one or two bios that no profile's front matter contains, even as part of a word.
+    const words = (s: string) => new Set(s.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 9));
+    const holders = new Map<string, string[]>();
+    for (const m of mentors) for (const w of words(m.bio)) holders.set(w, [...(holders.get(w) ?? []), m.login]);
+    const [word, wrote] = [...holders]
+      .filter(([w, ms]) => ms.length <= 2 && mentors.every((m) => !m.text.replace(m.bio, '').includes(w)))
+      .sort(([a], [b]) => b.length - a.length || a.localeCompare(b))[0]!;
+    const shards: string[] = [];
+    const onRequest = (r: { url(): string }) => {
+      if (r.url().includes('/search/bio/')) shards.push(new URL(r.url()).pathname.split('/').pop()!);
+    };
+    page.on('request', onRequest);
+    try {
+      await page.fill('#q', word);
+      await expect.poll(searchResults, POLL).toEqual(expect.arrayContaining(wrote));
+    } finally {
+      page.off('request', onRequest);
+    }
+    expect((await cardLogins(page)).length).toBeLessThan(mentors.length);
+    // The sample's bios are far below the size at which a letter is split into two-letter shards.
+    expect(shards).toEqual([`${encodeURIComponent(word[0]!)}.json`]);
+  });
 });
 
 describe('facets', () => {

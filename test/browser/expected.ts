@@ -27,6 +27,8 @@ export interface ExpectedMentor {
   values: Record<Facet, string[]>;
   /** Everything a visitor could search for (front matter and bio), case and accents folded. */
   text: string;
+  /** The profile's Markdown body alone, case and accents folded. */
+  bio: string;
 }
 
 interface RawProfile {
@@ -87,6 +89,7 @@ function load(): ExpectedMentor[] {
           slots: open && slots && slots.free > 0 ? ['free'] : [],
         },
         text: fold(`${JSON.stringify(d)} ${file.content}`),
+        bio: fold(file.content),
       };
     });
 }

@@ -1,10 +1,10 @@
 import MiniSearch from 'minisearch';
 import { describe, expect, test } from 'vitest';
 import { FacetIndex, FACETS, emptyFilters, isEmptyState, parseState, serializeState, type FacetKey, type FacetValues, type Filters } from '../../src/core/directory.ts';
-import { bioTerms, normalizeTerm, terms, tokenize } from '../../src/core/search-text.ts';
+import { bioTerms, leadingLetters, normalizeTerm, shardFor, terms, tokenize } from '../../src/core/search-text.ts';
 import { decodePostings, encodePostings, invert } from '../../src/core/postings.ts';
 import { createEngine } from '../../src/scripts/search-engine.ts';
-import { bioShards, searchIndex, sortMentors, facetOptions } from '../../src/site/model.ts';
+import { bioShards, searchIndex, shardLayout, sortMentors, facetOptions, SHARD_SPLIT_CHARS } from '../../src/site/model.ts';
 import { renderCard } from '../../src/site/card.ts';
 import { makeProfileSchema } from '../../src/core/profile.ts';
 import { repoProgram, validProfile } from '../support/profiles.ts';
@@ -155,7 +155,24 @@ describe('search engine', () => {
   test('bio shards are fetched only for the words typed', async () => {
     loaded.length = 0;
     await logins('readout');
-    expect(loaded).toEqual(['re']);
+    expect(loaded).toEqual(['r']);
+  });
+  test('with letters split into two-letter shards, bio words are found the same way', async () => {
+    const split = shardLayout(invert(entries.map((e) => bioTerms(e.body))), 0);
+    expect(Object.keys(split)).toContain('re');
+    expect(Object.keys(split).every((k) => k.length === 2)).toBe(true);
+    const fetched: string[] = [];
+    const splitEngine = createEngine({ ...searchIndex(entries, repoProgram), bioShards: Object.keys(split).sort() }, async (key) => {
+      fetched.push(key);
+      return split[key]!;
+    });
+    const found = async (q: string) => (await splitEngine.search(q)).map((i) => entries[i]!.data.github);
+    expect(await found('readout')).toEqual(['zoe-m']);
+    expect(await found('calorimeterz')).toEqual(['zoe-m']);
+    expect(await found('transfo')).toEqual(['raj-k']);
+    expect(await found('grant proposals')).toEqual(['lee-p']);
+    expect(fetched).toContain('re');
+    expect(fetched).not.toContain('r');
   });
   test('the index keeps each term once', () => {
     const idx = searchIndex(entries, repoProgram);
@@ -169,6 +186,52 @@ describe('search engine', () => {
   test('facet options carry labels and counts', () => {
     const topics = facetOptions(entries, repoProgram).topic;
     expect(topics.find((t) => t.value === 'machine-learning')).toEqual({ value: 'machine-learning', label: 'Machine learning', count: 1 });
+  });
+});
+
+describe('bio shards', () => {
+  const inv = (words: string[]) => invert(words.map((w) => [w]));
+  test('one shard per first letter while a letter stays small', () => {
+    const shards = shardLayout(inv(['apple', 'apricot', 'banana', 'berry']));
+    expect(Object.keys(shards).sort()).toEqual(['a', 'b']);
+    expect(shards.a).toEqual({ terms: ['apple', 'apricot'], postings: ['1', '2'] });
+  });
+  test('a letter above the limit is split by its first two letters, the others are not', () => {
+    // apple, apricot and avocado: 3 × (word + "1" + 6) characters; banana alone stays under.
+    const chars = (w: string) => w.length + 1 + 6;
+    const limit = chars('apple') + chars('apricot') + chars('avocado') - 1;
+    const shards = shardLayout(inv(['apple', 'apricot', 'avocado', 'banana']), limit);
+    expect(Object.keys(shards).sort()).toEqual(['ap', 'av', 'b']);
+    expect(shards.ap!.terms).toEqual(['apple', 'apricot']);
+    expect(shardLayout(inv(['apple', 'apricot', 'avocado', 'banana']), limit + 1)).toHaveProperty('a');
+  });
+  test('by default a letter is split once the JSON of its shard would pass the limit, and not before', () => {
+    // One mentor with n words: each posting is "1", and each word costs 9 + 1 + 6 characters in the estimate.
+    const words = (n: number) => [Array.from({ length: n }, (_, i) => `a${String(i).padStart(8, '0')}`)];
+    const under = Math.floor(SHARD_SPLIT_CHARS / 16);
+    const whole = shardLayout(invert(words(under)));
+    expect(Object.keys(whole)).toEqual(['a']);
+    // The estimate leaves out only the object around the two lists: {"terms":[],"postings":[]}.
+    expect(JSON.stringify(whole.a).length).toBeLessThanOrEqual(SHARD_SPLIT_CHARS + 26);
+    expect(JSON.stringify(shardLayout(invert(words(under + 2)), Infinity).a).length).toBeGreaterThan(SHARD_SPLIT_CHARS);
+    expect(Object.keys(shardLayout(invert(words(under + 2))))).toEqual(['a0']);
+  });
+  test('a query word finds its shard among those that exist', () => {
+    const keys = new Set(['ap', 'av', 'b']);
+    expect(shardFor('apple', keys)).toBe('ap');
+    expect(shardFor('bread', keys)).toBe('b');
+    expect(shardFor('axe', keys)).toBeUndefined();
+    expect(shardFor('cherry', keys)).toBeUndefined();
+  });
+  test('keys never split a character in two', () => {
+    // U+1D465 (mathematical italic x) is two UTF-16 units: half of it is not a file name or a URL.
+    expect(leadingLetters('\u{1D465}yz', 1)).toBe('\u{1D465}');
+    expect(leadingLetters('a\u{1D465}z', 2)).toBe('a\u{1D465}');
+    expect(leadingLetters('ab', 5)).toBe('ab');
+    const shards = shardLayout(inv(['a\u{1D465}z', 'abc']), 0);
+    expect(Object.keys(shards).sort()).toEqual(['ab', 'a\u{1D465}']);
+    expect(() => Object.keys(shards).map(encodeURIComponent)).not.toThrow();
+    expect(shardFor('a\u{1D465}zz', new Set(Object.keys(shards)))).toBe('a\u{1D465}');
   });
 });
 

@@ -2,7 +2,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { sortedMentors } from '../../../site/content.ts';
 import { bioShards } from '../../../site/model.ts';
 
-// One file per two-letter prefix of bio words; a query fetches only the shards its words start with.
+// One file per shard of bio words (a first letter, or two: shardLayout); a query fetches only the shards its words need.
 export const getStaticPaths: GetStaticPaths = async () => {
   const shards = bioShards(await sortedMentors());
   return Object.keys(shards).map((key) => ({ params: { key }, props: { shard: shards[key] } }));
