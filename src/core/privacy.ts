@@ -56,6 +56,7 @@ const NOT_PHONES: readonly RegExp[] = [
   /\b(?:grants?|awards?|agreements?|projects?|contracts?|patents?|pages?|pp?\.)(?![A-Za-z])[^\d\n]{0,20}\d[\d\s,./-]*\d/gi,
   /\b\d[\d,]*\s*(?:%|percent|people|users|downloads|stars|citations)\b/gi, // counts
 ];
+const DIGIT = /\d/;
 const YEAR_RANGE = /\b((?:1[89]|2[01])\d{2})\s*[-–—]\s*((?:1[89]|2[01])\d{2})\b/g;
 
 // Shapes that are phone numbers in any country, for where the parser (which needs a country) is unsure.
@@ -87,8 +88,11 @@ export function findContactData(text: string, country?: string): PrivacyFinding[
   const mayHaveEmail = text.includes('@');
   const mayHaveLink = /mailto:|tel:/i.test(text);
   const mayBeObfuscated = MAY_BE_OBFUSCATED.test(text);
+  const onlyPhones = !mayHaveEmail && !mayHaveLink && !mayBeObfuscated;
   const lines = text.split(/\r?\n/);
   lines.forEach((original, i) => {
+    // Then only a line with seven digits can hold anything, and most lines have none: skip the rest at once.
+    if (onlyPhones && !hasSevenDigits(original)) return;
     const line = i + 1;
     const seen: [number, number][] = [];
     const add = (kind: PrivacyKind, at: number, match: string) => {
@@ -143,8 +147,11 @@ function countDigits(s: string): number {
 }
 
 function hasSevenDigits(s: string): boolean {
+  // Most lines have no digit at all: the regular expression engine finds that faster than a loop in JavaScript.
+  const first = s.search(DIGIT);
+  if (first < 0) return false;
   let n = 0;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = first; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 48 && c <= 57 && ++n === 7) return true;
   }
