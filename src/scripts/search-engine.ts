@@ -1,7 +1,7 @@
 import MiniSearch from 'minisearch';
 import { FACETS, FacetIndex, type FacetValues, type Filters } from '../core/directory.ts';
 import { decodePostings } from '../core/postings.ts';
-import { processTerm, shardFor, tokenize } from '../core/search-text.ts';
+import { leadingLetters, processTerm, shardFor, tokenize } from '../core/search-text.ts';
 import type { BioShard, SearchIndexFile } from '../site/model.ts';
 
 /**
@@ -11,7 +11,7 @@ import type { BioShard, SearchIndexFile } from '../site/model.ts';
  * Every word of a query must match (AND). A word matches a mentor through the
  * main index (name, headline, affiliation, region, topics: prefix and typo
  * tolerant via MiniSearch) or through the bio shard of its first letter or two
- * (prefix and typo tolerant too, once the shard's letters are right).
+ * (prefix and typo tolerant too, once the first two letters are right).
  */
 
 export type ShardLoader = (key: string) => Promise<BioShard>;
@@ -27,13 +27,25 @@ export interface SearchEngine {
 
 // Typo tolerance from five letters on: for shorter words one edit matches half the vocabulary and costs the most.
 const OPTIONS = { prefix: true, fuzzy: (term: string) => (term.length >= 5 ? 0.2 : 0) };
-/** Bio matches count, but less than a match in a name or headline. */
-const BIO_WEIGHT = 0.4;
+/**
+ * Bio matches count, but less than a match in a name or headline. A shard's own MiniSearch scores a match by how many
+ * terms the shard holds (BM25's inverse document frequency of a term that is one of N documents), which says nothing
+ * about the mentors and changes with how terms were split into shards: that factor is divided out (shardScale), so a
+ * bio match is worth the same in any shard, and BIO_WEIGHT is its worth. 1.2 is what the former two-letter shards
+ * gave on average (0.4 times a factor of about 3).
+ */
+const BIO_WEIGHT = 1.2;
+
+/** MiniSearch's inverse document frequency for a term found in one of `n` documents (its calcBM25Score). */
+export const shardScale = (n: number): number => Math.log(1 + (n - 0.5) / 1.5);
 
 interface LoadedShard {
   ms: MiniSearch<{ id: number; term: string }>;
+  terms: string[];
   postings: string[];
   decoded: Map<number, number[]>;
+  /** BIO_WEIGHT over shardScale of the shard's size. */
+  weight: number;
 }
 
 export function createEngine(index: SearchIndexFile, loadShard: ShardLoader): SearchEngine {
@@ -82,7 +94,7 @@ export function createEngine(index: SearchIndexFile, loadShard: ShardLoader): Se
       s = loadShard(key).then((raw) => {
         const sms = new MiniSearch<{ id: number; term: string }>({ fields: ['term'], storeFields: [], tokenize: (t) => [t], processTerm: (t) => t });
         sms.addAll(raw.terms.map((term, id) => ({ id, term })));
-        return { ms: sms, postings: raw.postings, decoded: new Map() };
+        return { ms: sms, terms: raw.terms, postings: raw.postings, decoded: new Map(), weight: BIO_WEIGHT / shardScale(raw.terms.length) };
       });
       shards.set(key, s);
       s.catch(() => shards.delete(key));
@@ -104,12 +116,16 @@ export function createEngine(index: SearchIndexFile, loadShard: ShardLoader): Se
     const pending = word.length >= 3 ? shard(word) : undefined;
     if (pending) {
       const s = await pending;
+      const lead = leadingLetters(word, 2);
       // A three-letter prefix in bios expands to hundreds of words and most documents; completion starts at four.
       for (const r of s.ms.search(word, { ...OPTIONS, prefix: word.length >= 4 })) {
         const t = r.id as number;
+        // Typo tolerance in bios keeps the first two letters, whether the word's letter has a shard of its own or
+        // is split by two letters: the results must not change when a growing directory splits a letter.
+        if (!s.terms[t]!.startsWith(lead)) continue;
         let docs = s.decoded.get(t);
         if (!docs) s.decoded.set(t, (docs = decodePostings(s.postings[t]!)));
-        const add = r.score * BIO_WEIGHT;
+        const add = r.score * s.weight;
         for (const d of docs) {
           if (scores[d] === 0) hits.push(d);
           scores[d]! += add;

@@ -193,9 +193,10 @@ export function bioShards(sorted: readonly MentorEntry[]): Record<string, BioSha
 }
 
 /**
- * Above this many characters of JSON, a letter's shard is split by the first two letters (about 12 kB gzip). Below
+ * Above this many characters of JSON, a letter's shard is split by the first two letters (about 13 kB gzip). Below
  * it, one shard per letter: every shard is a file to write and, for a query, a request. Two letters for every term
- * gave a directory of 1,000 mentors 213 files, the smallest of 38 bytes, and its build about 0.3 s of writing them.
+ * gave a directory of 1,000 mentors 213 files, the smallest of 38 bytes (docs/performance.md, eighth pass). How the
+ * terms are split changes neither results nor ranking (src/scripts/search-engine.ts).
  */
 export const SHARD_SPLIT_CHARS = 32_000;
 

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { distance } from 'fastest-levenshtein';
 import { launchBrowser, newPage } from '../support/browser.ts';
 import {
   FACETS,
@@ -176,7 +177,7 @@ describe('search', () => {
     await expectFullList();
   });
 
-  test('a word only bios hold finds the mentors who wrote it, from the shard of its first letter', async () => {
+  test('a word only bios hold finds the mentors who wrote it, and only those close to it, from the shard of its first letter', async () => {
     await home();
     // A long word from one or two bios that no profile's front matter contains, even as part of a word.
     const words = (s: string) => new Set(s.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 9));
@@ -196,9 +197,18 @@ describe('search', () => {
     } finally {
       page.off('request', onRequest);
     }
-    expect((await cardLogins(page)).length).toBeLessThan(mentors.length);
+    // Everyone else found wrote a word that starts with it or is within the search's typo tolerance of it (a fifth
+    // of its letters), and the count says so.
+    const found = await cardLogins(page);
+    const near = (w: string) => w.startsWith(word) || distance(w, word) <= Math.round(word.length * 0.2);
+    for (const login of found) {
+      const m = mentors.find((x) => x.login === login)!;
+      expect(wrote.includes(login) || m.text.split(/[^\p{L}\p{N}]+/u).some(near), `${login} should not match "${word}"`).toBe(true);
+    }
+    expect((await view()).count).toBe(countText(found.length));
+    expect(found.length).toBeLessThan(mentors.length);
     // The sample's bios are far below the size at which a letter is split into two-letter shards.
-    expect(shards).toEqual([`${encodeURIComponent(word[0]!)}.json`]);
+    expect(shards).toEqual([`${encodeURIComponent([...word][0]!)}.json`]);
   });
 });
 

@@ -3,8 +3,10 @@ import { describe, expect, test } from 'vitest';
 import { FacetIndex, FACETS, emptyFilters, isEmptyState, parseState, serializeState, type FacetKey, type FacetValues, type Filters } from '../../src/core/directory.ts';
 import { bioTerms, leadingLetters, normalizeTerm, shardFor, terms, tokenize } from '../../src/core/search-text.ts';
 import { decodePostings, encodePostings, invert } from '../../src/core/postings.ts';
-import { createEngine } from '../../src/scripts/search-engine.ts';
-import { bioShards, searchIndex, shardLayout, sortMentors, facetOptions, SHARD_SPLIT_CHARS } from '../../src/site/model.ts';
+import { createEngine, shardScale } from '../../src/scripts/search-engine.ts';
+import { loadContent } from '../../src/files/content.ts';
+import { resolve } from 'node:path';
+import { bioShards, searchIndex, shardLayout, sortMentors, facetOptions, SHARD_SPLIT_CHARS, type BioShard } from '../../src/site/model.ts';
 import { renderCard } from '../../src/site/card.ts';
 import { makeProfileSchema } from '../../src/core/profile.ts';
 import { repoProgram, validProfile } from '../support/profiles.ts';
@@ -171,8 +173,19 @@ describe('search engine', () => {
     expect(await found('calorimeterz')).toEqual(['zoe-m']);
     expect(await found('transfo')).toEqual(['raj-k']);
     expect(await found('grant proposals')).toEqual(['lee-p']);
-    expect(fetched).toContain('re');
-    expect(fetched).not.toContain('r');
+    // Each bio word from the shard of its first two letters, and only where such a shard exists.
+    expect([...new Set(fetched)].sort()).toEqual(['ca', 'pr', 're', 'tr']);
+  });
+  test('a typo in the first two letters finds no bio word, whichever way the shards are split', async () => {
+    const byLetters = shardLayout(invert(entries.map((e) => bioTerms(e.body))), Infinity);
+    const byPairs = shardLayout(invert(entries.map((e) => bioTerms(e.body))), 0);
+    const engineWith = (layout: Record<string, BioShard>) =>
+      createEngine({ ...searchIndex(entries, repoProgram), bioShards: Object.keys(layout).sort() }, async (key) => layout[key]!);
+    // "rxadout": "readout" with its second letter wrong; "reedout" with its third (one edit in seven letters each).
+    for (const engine of [engineWith(byLetters), engineWith(byPairs)]) {
+      expect(await engine.search('rxadout')).toEqual([]);
+      expect((await engine.search('reedout')).map((i) => entries[i]!.data.github)).toEqual(['zoe-m']);
+    }
   });
   test('the index keeps each term once', () => {
     const idx = searchIndex(entries, repoProgram);
@@ -186,6 +199,35 @@ describe('search engine', () => {
   test('facet options carry labels and counts', () => {
     const topics = facetOptions(entries, repoProgram).topic;
     expect(topics.find((t) => t.value === 'machine-learning')).toEqual({ value: 'machine-learning', label: 'Machine learning', count: 1 });
+  });
+});
+
+describe('bio scores do not depend on how the terms were split into shards', () => {
+  const { program, mentors } = loadContent(resolve(import.meta.dirname, '../..'));
+  const entries = sortMentors(mentors.map((m) => ({ id: m.github, data: m, body: m.body })));
+  const inv = invert(entries.map((e) => bioTerms(e.body)));
+  const engineWith = (layout: Record<string, BioShard>) =>
+    createEngine({ ...searchIndex(entries, program!), bioShards: Object.keys(layout).sort() }, async (key) => layout[key]!);
+  // Every seventh bio word of five letters or more: the word, its first four letters, and the word with the next one.
+  const words = inv.terms.filter((t) => t.length >= 5).filter((_, i) => i % 7 === 0);
+  const queries = words.flatMap((w, i) => [w, w.slice(0, 4), `${w} ${words[i + 1] ?? words[0]}`]);
+
+  test('one shard per letter and one per two letters rank every query alike', async () => {
+    expect(words.length).toBeGreaterThan(20);
+    const letters = engineWith(shardLayout(inv, Infinity));
+    const pairs = engineWith(shardLayout(inv, 0));
+    expect(Object.keys(shardLayout(inv, Infinity)).length).toBeLessThan(Object.keys(shardLayout(inv, 0)).length);
+    for (const q of queries) expect(await letters.search(q), q).toEqual(await pairs.search(q));
+  });
+  test('the factor divided out is the one MiniSearch scores a shard term with: what is left is the same in any shard', () => {
+    const left = [1, 2, 40, 500].map((n) => {
+      const shard = new MiniSearch<{ id: number; term: string }>({ fields: ['term'], tokenize: (t) => [t], processTerm: (t) => t });
+      shard.addAll(Array.from({ length: n }, (_, id) => ({ id, term: `w${id}` })));
+      return shard.search('w0')[0]!.score / shardScale(n);
+    });
+    for (const x of left) expect(x).toBeCloseTo(left[0]!, 9);
+    // Without the division, a match in a shard of 500 terms scored several times one in a shard of 2.
+    expect(shardScale(500) / shardScale(2)).toBeGreaterThan(5);
   });
 });
 
