@@ -6,10 +6,19 @@ import { decodePostings, encodePostings, invert } from '../../src/core/postings.
 import { createEngine, shardScale } from '../../src/scripts/search-engine.ts';
 import { loadContent } from '../../src/files/content.ts';
 import { resolve } from 'node:path';
-import { bioShards, searchIndex, shardLayout, sortMentors, facetOptions, SHARD_SPLIT_CHARS, type BioShard } from '../../src/site/model.ts';
+import { bioShards, searchIndex, shardLayout, sortMentors, facetOptions, SHARD_SPLIT_CHARS, type BioShard, type MentorEntry } from '../../src/site/model.ts';
+import type { Program } from '../../src/core/program.ts';
 import { renderCard } from '../../src/site/card.ts';
 import { makeProfileSchema } from '../../src/core/profile.ts';
 import { repoProgram, validProfile } from '../support/profiles.ts';
+
+/** A search engine over `entries` whose bio shards are `layout` (any way of splitting them), noting each shard fetched. */
+function engineOver(entries: MentorEntry[], program: Program, layout: Record<string, BioShard>, fetched: string[] = []) {
+  return createEngine({ ...searchIndex(entries, program), bioShards: Object.keys(layout).sort() }, async (key) => {
+    fetched.push(key);
+    return layout[key]!;
+  });
+}
 
 const doc = (over: Partial<Record<keyof FacetValues, string[]>>): FacetValues => ({
   topic: [], stage: [], language: [], country: [], format: [], kind: [], availability: ['open'], slots: [], ...over,
@@ -138,6 +147,7 @@ describe('search engine', () => {
     mk({ github: 'lee-p', name: 'Lee Park', headline: 'Grant writing coach', topics: ['grant-writing'], availability: { status: 'paused', capacity: 1 } }, 'Funding agencies and proposals.'),
   ]);
   const shards = bioShards(entries);
+  const bioInv = invert(entries.map((e) => bioTerms(e.body)));
   const loaded: string[] = [];
   const engine = createEngine(searchIndex(entries, repoProgram), async (key) => {
     loaded.push(key);
@@ -160,14 +170,11 @@ describe('search engine', () => {
     expect(loaded).toEqual(['r']);
   });
   test('with letters split into two-letter shards, bio words are found the same way', async () => {
-    const split = shardLayout(invert(entries.map((e) => bioTerms(e.body))), 0);
+    const split = shardLayout(bioInv, 0);
     expect(Object.keys(split)).toContain('re');
     expect(Object.keys(split).every((k) => k.length === 2)).toBe(true);
     const fetched: string[] = [];
-    const splitEngine = createEngine({ ...searchIndex(entries, repoProgram), bioShards: Object.keys(split).sort() }, async (key) => {
-      fetched.push(key);
-      return split[key]!;
-    });
+    const splitEngine = engineOver(entries, repoProgram, split, fetched);
     const found = async (q: string) => (await splitEngine.search(q)).map((i) => entries[i]!.data.github);
     expect(await found('readout')).toEqual(['zoe-m']);
     expect(await found('calorimeterz')).toEqual(['zoe-m']);
@@ -177,12 +184,9 @@ describe('search engine', () => {
     expect([...new Set(fetched)].sort()).toEqual(['ca', 'pr', 're', 'tr']);
   });
   test('a typo in the first two letters finds no bio word, whichever way the shards are split', async () => {
-    const byLetters = shardLayout(invert(entries.map((e) => bioTerms(e.body))), Infinity);
-    const byPairs = shardLayout(invert(entries.map((e) => bioTerms(e.body))), 0);
-    const engineWith = (layout: Record<string, BioShard>) =>
-      createEngine({ ...searchIndex(entries, repoProgram), bioShards: Object.keys(layout).sort() }, async (key) => layout[key]!);
     // "rxadout": "readout" with its second letter wrong; "reedout" with its third (one edit in seven letters each).
-    for (const engine of [engineWith(byLetters), engineWith(byPairs)]) {
+    for (const splitAbove of [Infinity, 0]) {
+      const engine = engineOver(entries, repoProgram, shardLayout(bioInv, splitAbove));
       expect(await engine.search('rxadout')).toEqual([]);
       expect((await engine.search('reedout')).map((i) => entries[i]!.data.github)).toEqual(['zoe-m']);
     }
@@ -206,16 +210,14 @@ describe('bio scores do not depend on how the terms were split into shards', () 
   const { program, mentors } = loadContent(resolve(import.meta.dirname, '../..'));
   const entries = sortMentors(mentors.map((m) => ({ id: m.github, data: m, body: m.body })));
   const inv = invert(entries.map((e) => bioTerms(e.body)));
-  const engineWith = (layout: Record<string, BioShard>) =>
-    createEngine({ ...searchIndex(entries, program!), bioShards: Object.keys(layout).sort() }, async (key) => layout[key]!);
   // Every seventh bio word of five letters or more: the word, its first four letters, and the word with the next one.
   const words = inv.terms.filter((t) => t.length >= 5).filter((_, i) => i % 7 === 0);
   const queries = words.flatMap((w, i) => [w, w.slice(0, 4), `${w} ${words[i + 1] ?? words[0]}`]);
 
   test('one shard per letter and one per two letters rank every query alike', async () => {
     expect(words.length).toBeGreaterThan(20);
-    const letters = engineWith(shardLayout(inv, Infinity));
-    const pairs = engineWith(shardLayout(inv, 0));
+    const letters = engineOver(entries, program!, shardLayout(inv, Infinity));
+    const pairs = engineOver(entries, program!, shardLayout(inv, 0));
     expect(Object.keys(shardLayout(inv, Infinity)).length).toBeLessThan(Object.keys(shardLayout(inv, 0)).length);
     for (const q of queries) expect(await letters.search(q), q).toEqual(await pairs.search(q));
   });
